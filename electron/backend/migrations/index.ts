@@ -1,0 +1,22 @@
+import { migration0010 } from './0010-stories.ts';
+import { migration0020 } from './0020-revisions.ts';
+import { migration0030 } from './0030-settings.ts';
+import type { Migration } from './types.ts';
+
+/** Every schema step, oldest first. Append new steps here; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
+
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+/** Throws when the list is not strictly increasing: a mistake that must never reach a user's database. */
+export function checkMigrationOrder(migrations: readonly Migration[]): void {
+  let previous = 0;
+  for (const migration of migrations) {
+    if (!Number.isInteger(migration.version) || migration.version <= previous) {
+      throw new Error(`Migration ${migration.name} (${migration.version}) is out of order after ${previous}.`);
+    }
+    previous = migration.version;
+  }
+}

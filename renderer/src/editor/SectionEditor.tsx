@@ -1,0 +1,255 @@
+import {
+  $isListNode,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListItemNode,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  type EditorState,
+  FORMAT_TEXT_COMMAND,
+  type LexicalEditor,
+  REDO_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+  TextNode,
+  UNDO_COMMAND,
+} from 'lexical';
+import { type ReactNode, useEffect, useState } from 'react';
+
+/** Text formats a story keeps: bold and italic. Anything else pasted in (underline, code, colours) is dropped. */
+const KEPT_FORMATS = 1 | 2;
+
+const theme = {
+  paragraph: 'rt-paragraph',
+  text: { bold: 'rt-bold', italic: 'rt-italic' },
+  list: { ul: 'rt-ul', ol: 'rt-ul', listitem: 'rt-li', nested: { listitem: 'rt-nested' } },
+};
+
+/** Reduces whatever was pasted or typed to what a story section holds: paragraphs, bold, italic, bullet lists. */
+function ReduceToStoryFormatPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerNodeTransform(TextNode, (node) => {
+          const format = node.getFormat();
+          if ((format & ~KEPT_FORMATS) !== 0) node.setFormat(format & KEPT_FORMATS);
+          if (node.getStyle() !== '') node.setStyle('');
+        }),
+        editor.registerNodeTransform(ListNode, (node) => {
+          if (node.getListType() !== 'bullet') node.setListType('bullet');
+        }),
+      ),
+    [editor],
+  );
+  return null;
+}
+
+function Toolbar({ label }: { label: string }): ReactNode {
+  const [editor] = useLexicalComposerContext();
+  const [bold, setBold] = useState(false);
+  const [italic, setItalic] = useState(false);
+  const [inList, setInList] = useState(false);
+  const [canUndo, setCanUndo] = useState(false);
+  const [canRedo, setCanRedo] = useState(false);
+
+  useEffect(() => {
+    const refresh = (): void => {
+      editor.getEditorState().read(() => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection)) return;
+        setBold(selection.hasFormat('bold'));
+        setItalic(selection.hasFormat('italic'));
+        const top = selection.anchor.getNode().getTopLevelElement();
+        setInList(top !== null && $isListNode(top));
+      });
+    };
+    return mergeRegister(
+      editor.registerUpdateListener(refresh),
+      editor.registerCommand(
+        SELECTION_CHANGE_COMMAND,
+        () => {
+          refresh();
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        CAN_UNDO_COMMAND,
+        (value) => {
+          setCanUndo(value);
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        CAN_REDO_COMMAND,
+        (value) => {
+          setCanRedo(value);
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    );
+  }, [editor]);
+
+  const press = (action: () => void) => (event: React.MouseEvent) => {
+    event.preventDefault();
+    action();
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={`${label} formatting`}>
+      <button
+        type="button"
+        aria-pressed={bold}
+        title="Bold (Ctrl+B)"
+        aria-label="Bold"
+        onMouseDown={press(() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'))}
+      >
+        <b>B</b>
+      </button>
+      <button
+        type="button"
+        aria-pressed={italic}
+        title="Italic (Ctrl+I)"
+        aria-label="Italic"
+        onMouseDown={press(() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'))}
+      >
+        <i>I</i>
+      </button>
+      <button
+        type="button"
+        aria-pressed={inList}
+        title="Bullet list (Ctrl+Shift+8)"
+        aria-label="Bullet list"
+        onMouseDown={press(() =>
+          editor.dispatchCommand(inList ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined),
+        )}
+      >
+        •
+      </button>
+      <button
+        type="button"
+        disabled={!canUndo}
+        title="Undo (Ctrl+Z)"
+        aria-label="Undo"
+        onMouseDown={press(() => editor.dispatchCommand(UNDO_COMMAND, undefined))}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        disabled={!canRedo}
+        title="Redo (Ctrl+Shift+Z)"
+        aria-label="Redo"
+        onMouseDown={press(() => editor.dispatchCommand(REDO_COMMAND, undefined))}
+      >
+        ↷
+      </button>
+    </div>
+  );
+}
+
+/** Ctrl/Cmd+Shift+8 toggles a bullet list, as in most word processors. */
+function ListShortcutPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    return editor.registerRootListener((root, previous) => {
+      const onKey = (event: KeyboardEvent): void => {
+        if ((event.ctrlKey || event.metaKey) && event.shiftKey && (event.key === '*' || event.code === 'Digit8')) {
+          event.preventDefault();
+          editor.update(() => {
+            const selection = $getSelection();
+            const top = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
+            const inList = top !== null && $isListNode(top);
+            editor.dispatchCommand(inList ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined);
+          });
+        }
+      };
+      previous?.removeEventListener('keydown', onKey);
+      root?.addEventListener('keydown', onKey);
+    });
+  }, [editor]);
+  return null;
+}
+
+function EditorHandlePlugin({ onReady }: { onReady: (editor: LexicalEditor) => void }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => onReady(editor), [editor, onReady]);
+  return null;
+}
+
+export interface SectionEditorProps {
+  id: string;
+  label: string;
+  hint: string;
+  initialJson: string;
+  onChange(json: string, text: string): void;
+  onBlur(): void;
+  onReady?(editor: LexicalEditor): void;
+  children?: ReactNode;
+}
+
+/** One STAR section as a Lexical rich-text field. */
+export function SectionEditor(props: SectionEditorProps): ReactNode {
+  const { id, label, hint, initialJson, onChange, onBlur, onReady, children } = props;
+  const initialConfig = {
+    namespace: `story-section-${id}`,
+    nodes: [ListNode, ListItemNode],
+    theme,
+    editorState: initialJson || undefined,
+    onError(error: Error) {
+      console.error(error);
+    },
+  };
+  const handleChange = (state: EditorState): void => {
+    const json = JSON.stringify(state.toJSON());
+    const text = state.read(() => $getRoot().getTextContent());
+    onChange(json, text);
+  };
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="section-field" data-section={id}>
+        <Toolbar label={label} />
+        <div className="section-input-wrap">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="section-input"
+                aria-label={label}
+                data-testid={`section-${id}`}
+                onBlur={onBlur}
+                aria-placeholder={hint}
+                placeholder={<div className="section-placeholder">{hint}</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        {children}
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <ReduceToStoryFormatPlugin />
+      <ListShortcutPlugin />
+      <OnChangePlugin ignoreSelectionChange onChange={handleChange} />
+      {onReady ? <EditorHandlePlugin onReady={onReady} /> : null}
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { LEVELS } from '../domain/levels.ts';
+import { PRINCIPLE_IDS, type PrincipleId } from '../domain/principles.ts';
+
+/** Size limits for everything that crosses the boundary. A limit breached is a clear 'invalid-input'. */
+export const LIMITS = {
+  idLength: 64,
+  titleLength: 300,
+  contextLength: 300,
+  tagLength: 40,
+  tags: 30,
+  /** Lexical JSON of one section. Several megabytes of pasted text still fit; more is refused. */
+  sectionJsonBytes: 8_000_000,
+  sectionTextLength: 2_000_000,
+  queryLength: 500,
+} as const;
+
+export const storyIdSchema = z
+  .string()
+  .min(8)
+  .max(LIMITS.idLength)
+  .regex(/^[A-Za-z0-9_-]+$/, 'A story id holds only letters, digits, "-" and "_".');
+
+export const principleIdSchema = z.enum(PRINCIPLE_IDS as [PrincipleId, ...PrincipleId[]]);
+export const levelSchema = z.enum(LEVELS);
+
+export const sectionSchema = z.strictObject({
+  json: z.string().max(LIMITS.sectionJsonBytes, 'This section is too large to save (over 8 MB of editor data).'),
+  text: z.string().max(LIMITS.sectionTextLength, 'This section is too long to save (over 2 million characters).'),
+});
+
+export const sectionsSchema = z.strictObject({
+  situation: sectionSchema,
+  task: sectionSchema,
+  action: sectionSchema,
+  result: sectionSchema,
+  reflection: sectionSchema,
+});
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, 'A tag cannot be empty.')
+  .max(LIMITS.tagLength, `A tag is at most ${LIMITS.tagLength} characters.`);
+
+export const principleMappingSchema = z.strictObject({
+  id: principleIdSchema,
+  role: z.enum(['primary', 'secondary']),
+});
+
+export const draftSchema = z.strictObject({
+  title: z.string().max(LIMITS.titleLength, `A title is at most ${LIMITS.titleLength} characters.`),
+  sections: sectionsSchema,
+  principles: z
+    .array(principleMappingSchema)
+    .max(16)
+    .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'A principle is listed twice.'),
+  level: levelSchema.nullable(),
+  context: z.string().max(LIMITS.contextLength, `Company or context is at most ${LIMITS.contextLength} characters.`),
+  tags: z.array(tagSchema).max(LIMITS.tags, `A story has at most ${LIMITS.tags} tags.`),
+});
+
+export const empty = z.strictObject({});
