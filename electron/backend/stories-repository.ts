@@ -143,8 +143,9 @@ export interface ListFilter {
 }
 
 /**
- * Turns what the user typed into an FTS5 query: every word must appear, each as a prefix, with FTS syntax
- * characters neutralised (so `"`, `*`, `-` or `OR` in a search box never cause a syntax error).
+ * Turns what the user typed into an FTS5 query: every word must appear as the start of a word (so results follow
+ * the typing: "deploy" finds "deployment"), with FTS syntax neutralised (`"`, `*`, `-` or `OR` in a search box
+ * never cause a syntax error).
  */
 export function toFtsQuery(input: string): string | null {
   const words = input.match(/[\p{L}\p{N}][\p{L}\p{N}'_]*/gu);
@@ -152,7 +153,7 @@ export function toFtsQuery(input: string): string | null {
   return words
     .slice(0, 16)
     .map((word) => `"${word.replace(/"/g, '""')}"*`)
-    .join(' ');
+    .join(' AND ');
 }
 
 /** A clock that never goes backwards between two saves, so "last edited" always orders edits. */

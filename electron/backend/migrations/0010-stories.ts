@@ -35,7 +35,7 @@ export const migration0010: Migration = {
         title, context, tags,
         situation_text, task_text, action_text, result_text, reflection_text,
         content = 'stories', content_rowid = 'seq',
-        tokenize = 'porter unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2'
       );
 
       CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds the renderer with Vite into dist/renderer. */
+export async function buildRenderer(): Promise<void> {
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Bundles Electron's main process and preload into dist/electron (CommonJS; the native module stays external). */
+export async function buildElectron(): Promise<void> {
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'cjs' as const,
+    target: 'node22',
+    external: ['electron', 'better-sqlite3'],
+    logLevel: 'warning' as const,
+    legalComments: 'none' as const,
+  };
+  await esbuild({ ...common, entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(root, 'dist/electron/main.cjs') });
+  // A sandboxed preload can require nothing but electron: everything else is bundled in.
+  await esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(root, 'dist/electron/preload.cjs'), minify: true });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rendererOnly = process.argv.includes('--renderer-only');
+  await buildRenderer();
+  if (!rendererOnly) await buildElectron();
+  console.log(rendererOnly ? 'Built the renderer.' : 'Built the renderer and the Electron main process.');
+}

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseDamagedError, openStoryDatabase } from '../../../electron/backend/database.ts';
+import { latestVersion, MIGRATIONS } from '../../../electron/backend/migrations/index.ts';
+import type { Migration } from '../../../electron/backend/migrations/types.ts';
+import { createStoriesRepository } from '../../../electron/backend/stories-repository.ts';
+import { draftWith } from '../../support/drafts.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+const sha = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('opening the story database', () => {
+  it('creates a new database at the latest schema with durable settings', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const { db, readOnlyReason, foundVersion } = await openStoryDatabase(file);
+    expect(readOnlyReason).toBeNull();
+    expect(foundVersion).toBe(0);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['stories', 'stories_fts', 'revisions', 'settings']));
+    const strict = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'stories'").pluck().get() as string;
+    expect(strict).toMatch(/\)\s*STRICT$/);
+    db.close();
+  });
+
+  it.each(MIGRATIONS.slice(0, -1).map((m) => [m.version] as const))(
+    'migrates a database from version %i to the latest, keeping its stories and backing it up first',
+    async (from) => {
+      const dir = tempDir();
+      const file = path.join(dir, 'bank.sqlite');
+      const older = MIGRATIONS.filter((m) => m.version <= from);
+      const first = await openStoryDatabase(file, { migrations: older });
+      first.db
+        .prepare("INSERT INTO stories (id, title, situation_text, created_at, updated_at) VALUES ('story-0001', 'Old one', 'legacy words', 1, 1)")
+        .run();
+      first.db.close();
+
+      const backups = path.join(dir, 'backups');
+      const { db, foundVersion } = await openStoryDatabase(file, { backupDir: backups });
+      expect(foundVersion).toBe(from);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+      const repo = createStoriesRepository(db);
+      expect(repo.get('story-0001').title).toBe('Old one');
+      expect(repo.list({ query: 'legacy' }).map((s) => s.id)).toEqual(['story-0001']);
+      const copies = fs.readdirSync(backups);
+      expect(copies).toHaveLength(1);
+      const copy = new Database(path.join(backups, copies[0] as string), { readonly: true });
+      expect(copy.pragma('user_version', { simple: true })).toBe(from);
+      expect(copy.prepare('SELECT title FROM stories').pluck().get()).toBe('Old one');
+      copy.close();
+      db.close();
+    },
+  );
+
+  it('opens a database from a newer app read-only, with a clear message, and leaves the file untouched', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const { db } = await openStoryDatabase(file);
+    createStoriesRepository(db).create(draftWith('Keep me', { task: 'mine' }));
+    db.pragma(`user_version = ${latestVersion() + 100}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const before = sha(file);
+
+    const opened = await openStoryDatabase(file);
+    expect(opened.readOnlyReason).toMatch(/newer version of Story Bank/);
+    expect(opened.db.readonly).toBe(true);
+    const repo = createStoriesRepository(opened.db);
+    expect(repo.list({}).map((s) => s.title)).toEqual(['Keep me']);
+    expect(() => repo.create(draftWith('New', {}))).toThrow();
+    opened.db.close();
+    expect(sha(file)).toBe(before);
+  });
+
+  it('rolls back a failing migration step completely', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const broken: Migration = {
+      version: latestVersion() + 10,
+      name: 'broken',
+      up(db) {
+        db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('disk on fire');
+      },
+    };
+    await expect(openStoryDatabase(file, { migrations: [...MIGRATIONS, broken] })).rejects.toThrow('disk on fire');
+    const { db } = await openStoryDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses migrations listed out of order', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const reversed = [...MIGRATIONS].reverse();
+    await expect(openStoryDatabase(file, { migrations: reversed })).rejects.toThrow(/out of order/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('reports a file that is not a database instead of overwriting it', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    fs.writeFileSync(file, 'these are my notes, not a database '.repeat(200));
+    const before = sha(file);
+    await expect(openStoryDatabase(file)).rejects.toBeInstanceOf(DatabaseDamagedError);
+    expect(sha(file)).toBe(before);
+  });
+});

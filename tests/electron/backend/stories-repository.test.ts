@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Db, openStoryDatabase } from '../../../electron/backend/database.ts';
+import { createStoriesRepository, type StoriesRepository, toFtsQuery } from '../../../electron/backend/stories-repository.ts';
+import { draftWith } from '../../support/drafts.ts';
+import { tempDir } from '../../support/temp-dir.ts';
+
+let db: Db;
+let repo: StoriesRepository;
+
+beforeEach(async () => {
+  ({ db } = await openStoryDatabase(path.join(tempDir(), 'bank.sqlite')));
+  repo = createStoriesRepository(db);
+  return () => db.close();
+});
+
+const revisions = (id: string) =>
+  db.prepare('SELECT session_id, snapshot FROM revisions WHERE story_id = ? ORDER BY id').all(id) as {
+    session_id: string;
+    snapshot: string;
+  }[];
+
+describe('stories repository', () => {
+  it('creates, reads back every field, and lists newest first', () => {
+    const first = repo.create(draftWith('First', { situation: 'alpha' }));
+    const second = repo.create(
+      draftWith('Second', { result: 'beta' }, {
+        principles: [{ id: 'ownership', role: 'primary' }],
+        level: 'Senior',
+        context: 'Acme',
+        tags: ['oncall', ' OnCall ', 'infra'],
+      }),
+    );
+    const loaded = repo.get(second.id);
+    expect(loaded.title).toBe('Second');
+    expect(loaded.sections.result.text).toBe('beta');
+    expect(JSON.parse(loaded.sections.result.json).root.type).toBe('root');
+    expect(loaded.principles).toEqual([{ id: 'ownership', role: 'primary' }]);
+    expect(loaded.level).toBe('Senior');
+    expect(loaded.context).toBe('Acme');
+    expect(loaded.tags).toEqual(['oncall', 'infra']);
+    expect(repo.list({}).map((s) => s.id)).toEqual([second.id, first.id]);
+  });
+
+  it('saves a draft and groups saves of one editing session into one revision', () => {
+    const story = repo.create(draftWith('Draft', {}));
+    const a = repo.save(story.id, 'session-aaaa', draftWith('Draft', { action: 'I wrote the patch' }));
+    const b = repo.save(story.id, 'session-aaaa', draftWith('Draft', { action: 'I wrote and shipped the patch' }));
+    expect(b.revisionId).toBe(a.revisionId);
+    expect(b.updatedAt).toBeGreaterThan(a.updatedAt);
+    const c = repo.save(story.id, 'session-bbbb', draftWith('Draft v2', { action: 'Rewritten' }));
+    expect(c.revisionId).not.toBe(a.revisionId);
+    const rows = revisions(story.id);
+    expect(rows.map((r) => r.session_id)).toEqual([`created-${story.id}`, 'session-aaaa', 'session-bbbb']);
+    expect(JSON.parse(rows[1]!.snapshot).sections.action.text).toBe('I wrote and shipped the patch');
+    expect(repo.get(story.id).sections.action.text).toBe('Rewritten');
+  });
+
+  it('renames and duplicates', () => {
+    const story = repo.create(draftWith('Name', { task: 'own it' }, { tags: ['x'] }));
+    repo.rename(story.id, 'Better name');
+    expect(repo.get(story.id).title).toBe('Better name');
+    const copy = repo.duplicate(story.id);
+    expect(copy.id).not.toBe(story.id);
+    expect(copy.title).toBe('Better name (copy)');
+    expect(copy.sections.task.text).toBe('own it');
+    expect(copy.tags).toEqual(['x']);
+  });
+
+  it('moves to the trash, restores, deletes forever and empties the trash', () => {
+    const a = repo.create(draftWith('A', {}));
+    const b = repo.create(draftWith('B', {}));
+    repo.trash(a.id);
+    expect(repo.list({}).map((s) => s.id)).toEqual([b.id]);
+    expect(repo.list({ trash: true }).map((s) => s.id)).toEqual([a.id]);
+    expect(() => repo.save(a.id, 'session-cccc', draftWith('A', {}))).toThrow(/trash/);
+    repo.restore(a.id);
+    expect(repo.list({}).map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
+    expect(() => repo.deleteForever(b.id)).toThrow(/trash before/);
+    repo.trash(a.id);
+    repo.trash(b.id);
+    expect(repo.emptyTrash()).toBe(2);
+    expect(repo.list({ trash: true })).toEqual([]);
+    expect(() => repo.get(a.id)).toThrow(/no longer exists/);
+    expect(db.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(0);
+  });
+
+  it('finds stories by full text across title and sections, with prefixes, as the text changes', () => {
+    const story = repo.create(draftWith('Payments outage', { action: 'I rolled back the deployment' }));
+    repo.create(draftWith('Hiring loop', { result: 'We hired three engineers' }));
+    expect(repo.list({ query: 'rolled back' }).map((s) => s.id)).toEqual([story.id]);
+    expect(repo.list({ query: 'deploy' }).map((s) => s.id)).toEqual([story.id]);
+    expect(repo.list({ query: 'paym' }).map((s) => s.id)).toEqual([story.id]);
+    expect(repo.list({ query: 'deployment' })[0]?.snippet).toContain('deployment');
+    repo.save(story.id, 'session-dddd', draftWith('Payments outage', { action: 'I paged the database team' }));
+    expect(repo.list({ query: 'deployment' })).toEqual([]);
+    expect(repo.list({ query: 'paged' }).map((s) => s.id)).toEqual([story.id]);
+    repo.trash(story.id);
+    expect(repo.list({ query: 'paged' })).toEqual([]);
+    expect(repo.list({ query: 'paged', trash: true }).map((s) => s.id)).toEqual([story.id]);
+  });
+
+  it('never fails on search syntax typed by a user', () => {
+    repo.create(draftWith('Quotes', { task: 'a "quoted" thing' }));
+    for (const query of ['"', 'AND', 'OR NOT', '*', 'a:b', '(((', 'quoted"', '-x', 'NEAR(a b)']) {
+      expect(() => repo.list({ query })).not.toThrow();
+    }
+    expect(repo.list({ query: '"quoted"' })).toHaveLength(1);
+    expect(toFtsQuery('  ')).toBeNull();
+  });
+
+  it('filters by principle and by tag', () => {
+    const a = repo.create(draftWith('A', {}, { principles: [{ id: 'frugality', role: 'secondary' }], tags: ['Cost'] }));
+    const b = repo.create(draftWith('B', {}, { principles: [{ id: 'ownership', role: 'primary' }], tags: ['oncall'] }));
+    expect(repo.list({ principle: 'frugality' }).map((s) => s.id)).toEqual([a.id]);
+    expect(repo.list({ principle: 'ownership' }).map((s) => s.id)).toEqual([b.id]);
+    expect(repo.list({ tag: 'cost' }).map((s) => s.id)).toEqual([a.id]);
+    expect(repo.list({ tag: 'oncall', principle: 'frugality' })).toEqual([]);
+    expect(repo.tags()).toEqual(['Cost', 'oncall']);
+  });
+});
