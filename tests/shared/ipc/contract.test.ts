@@ -8,7 +8,7 @@ import { tempDir } from '../../support/temp-dir.ts';
 async function backend() {
   const b = await createBackend({ dataDir: tempDir(), appVersion: 'test' });
   const counts = () =>
-    b.db.prepare('SELECT (SELECT count(*) FROM stories) || ':' || (SELECT count(*) FROM revisions)').pluck().get();
+    b.db.prepare("SELECT (SELECT count(*) FROM stories) || ':' || (SELECT count(*) FROM revisions)").pluck().get();
   return { b, counts };
 }
 
