@@ -15,7 +15,7 @@ function describeIssues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; me
  */
 export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isChannelName(name)) return fail('unknown-channel', `There is no channel named "${name.slice(0, 80)}".`);
-  const parsed = contract[name].input.safeParse(rawInput ?? {});
+  const parsed = contract[name].input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) return fail('invalid-input', describeIssues(parsed.error));
   try {
     const handler = handlers[name] as (input: unknown) => OutputOf<ChannelName> | Promise<OutputOf<ChannelName>>;
