@@ -20,6 +20,9 @@ export async function buildElectron(): Promise<void> {
     external: ['electron', 'better-sqlite3'],
     logLevel: 'warning' as const,
     legalComments: 'none' as const,
+    // import.meta.url has no meaning in CommonJS: give the bundle its own file URL.
+    define: { 'import.meta.url': 'import_meta_url' },
+    banner: { js: 'const import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
   };
   await esbuild({ ...common, entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(root, 'dist/electron/main.cjs') });
   // A sandboxed preload can require nothing but electron: everything else is bundled in.

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { Handlers } from '../../shared/ipc/contract.ts';
+import type { AppInfo, Handlers } from '../../shared/ipc/contract.ts';
 import { DATABASE_FILE } from './data-dir.ts';
 import { type Db, openStoryDatabase } from './database.ts';
 import { createHandlers } from './handlers.ts';
+import { checkIntegrityInBackground, type IntegrityVerdict } from './integrity-check.ts';
 import { createStoriesRepository } from './stories-repository.ts';
 
 export interface BackendOptions {
@@ -13,6 +14,8 @@ export interface BackendOptions {
 export interface Backend {
   handlers: Handlers;
   db: Db;
+  /** The background quick_check's verdict, once it is in. */
+  integrity: Promise<IntegrityVerdict>;
   dataDir: string;
   close(): void;
 }
@@ -22,15 +25,26 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const databasePath = path.join(options.dataDir, DATABASE_FILE);
   const { db, readOnlyReason } = await openStoryDatabase(databasePath, {
     backupDir: path.join(options.dataDir, 'backups'),
+    integrityCheck: 'later',
   });
   const stories = createStoriesRepository(db);
-  const handlers = createHandlers({
-    stories,
-    info: { version: options.appVersion, dataDir: options.dataDir, databasePath, readOnlyReason },
+  const info: AppInfo = {
+    version: options.appVersion,
+    dataDir: options.dataDir,
+    databasePath,
+    readOnlyReason,
+    integrity: 'checking',
+  };
+  const integrity = checkIntegrityInBackground(databasePath).then((verdict) => {
+    info.integrity = verdict.ok ? 'ok' : 'damaged';
+    if (!verdict.ok) info.integrityDetail = verdict.detail;
+    return verdict;
   });
+  const handlers = createHandlers({ stories, info });
   return {
     handlers,
     db,
+    integrity,
     dataDir: options.dataDir,
     close() {
       if (db.open) db.close();

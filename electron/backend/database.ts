@@ -16,6 +16,11 @@ export interface OpenedDatabase {
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
+  /**
+   * 'now' runs quick_check before returning; 'later' leaves it to the caller (the backend runs it in a worker
+   * thread so start-up stays fast). Migrations always run only after a quick_check passed.
+   */
+  integrityCheck?: 'now' | 'later';
   /** Where a backup is written before migrating a database that already holds data. */
   backupDir?: string;
 }
@@ -105,9 +110,9 @@ export async function openStoryDatabase(file: string, options: OpenOptions = {})
     throw new DatabaseDamagedError(file, error instanceof Error ? error.message : String(error));
   }
   try {
-    quickCheck(db, file);
     const found = readUserVersion(db, file);
     const pending = migrations.filter((m) => m.version > found);
+    if (options.integrityCheck !== 'later' || pending.length > 0) quickCheck(db, file);
     if (pending.length > 0 && found > 0 && options.backupDir) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       await backupTo(db, path.join(options.backupDir, `pre-migration-v${found}-${stamp}.sqlite`));

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { isLevel, type Level } from '../../shared/domain/levels.ts';
 import { SECTION_IDS } from '../../shared/domain/sections.ts';
+import { makeSnippet } from '../../shared/domain/snippet.ts';
 import {
+  emptySections,
   type PrincipleMapping,
   type Story,
   type StoryDraft,
@@ -13,76 +15,26 @@ import type { Db } from './database.ts';
 
 /** Repository functions over a database handle. Each returns shared/ types; none knows about IPC. */
 
-interface StoryRow {
+interface MetaRow {
+  seq: number;
   id: string;
   title: string;
   context: string;
   level: string | null;
   principles: string;
   tags: string;
-  situation_json: string;
-  situation_text: string;
-  task_json: string;
-  task_text: string;
-  action_json: string;
-  action_text: string;
-  result_json: string;
-  result_text: string;
-  reflection_json: string;
-  reflection_text: string;
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
-}
-
-interface SummaryRow {
-  id: string;
-  title: string;
-  level: string | null;
-  principles: string;
-  tags: string;
-  updated_at: number;
-  deleted_at: number | null;
-  snippet?: string | null;
+  session_id: string;
 }
 
 function parseLevel(value: string | null): Level | null {
   return value !== null && isLevel(value) ? value : null;
 }
 
-function rowToSummary(row: SummaryRow): StorySummary {
-  return {
-    id: row.id,
-    title: row.title,
-    level: parseLevel(row.level),
-    principles: JSON.parse(row.principles) as PrincipleMapping[],
-    tags: JSON.parse(row.tags) as string[],
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
-    snippet: row.snippet ?? null,
-  };
-}
-
-export function rowToStory(row: StoryRow): Story {
-  return {
-    id: row.id,
-    title: row.title,
-    context: row.context,
-    level: parseLevel(row.level),
-    principles: JSON.parse(row.principles) as PrincipleMapping[],
-    tags: JSON.parse(row.tags) as string[],
-    sections: {
-      situation: { json: row.situation_json, text: row.situation_text },
-      task: { json: row.task_json, text: row.task_text },
-      action: { json: row.action_json, text: row.action_text },
-      result: { json: row.result_json, text: row.result_text },
-      reflection: { json: row.reflection_json, text: row.reflection_text },
-    },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
-  };
-}
+/** Section rows are numbered story seq * 8 + section index; see migration 0010. */
+const sectionRowId = (seq: number, index: number): number => seq * 8 + index;
 
 /** Tags are trimmed and kept once each, in the order the user gave them. */
 export function normalizeTags(tags: readonly string[]): string[] {
@@ -99,19 +51,14 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return out;
 }
 
-function draftParams(draft: StoryDraft): Record<string, string | null> {
-  const params: Record<string, string | null> = {
+function metaParams(draft: StoryDraft): Record<string, string | null> {
+  return {
     title: draft.title,
     context: draft.context,
     level: draft.level,
     principles: JSON.stringify(draft.principles),
     tags: JSON.stringify(normalizeTags(draft.tags)),
   };
-  for (const section of SECTION_IDS) {
-    params[`${section}_json`] = draft.sections[section].json;
-    params[`${section}_text`] = draft.sections[section].text;
-  }
-  return params;
 }
 
 function storyToDraft(story: Story): StoryDraft {
@@ -125,17 +72,14 @@ function storyToDraft(story: Story): StoryDraft {
   };
 }
 
-const SUMMARY_COLUMNS = 's.id, s.title, s.level, s.principles, s.tags, s.updated_at, s.deleted_at';
-const DRAFT_COLUMNS = [
-  'title',
-  'context',
-  'level',
-  'principles',
-  'tags',
-  ...SECTION_IDS.flatMap((s) => [`${s}_json`, `${s}_text`]),
-];
+const META_COLUMNS = ['title', 'context', 'level', 'principles', 'tags'];
+
+/** How many rows one list call returns unless asked for another page size. */
+export const LIST_PAGE = 300;
 
 export interface ListFilter {
+  limit?: number | undefined;
+  offset?: number | undefined;
   query?: string | undefined;
   principle?: string | undefined;
   tag?: string | undefined;
@@ -147,13 +91,18 @@ export interface ListFilter {
  * the typing: "deploy" finds "deployment"), with FTS syntax neutralised (`"`, `*`, `-` or `OR` in a search box
  * never cause a syntax error).
  */
+export function searchWords(input: string): string[] {
+  return (input.match(/[\p{L}\p{N}][\p{L}\p{N}'_]*/gu) ?? []).slice(0, 16);
+}
+
 export function toFtsQuery(input: string): string | null {
-  const words = input.match(/[\p{L}\p{N}][\p{L}\p{N}'_]*/gu);
-  if (!words || words.length === 0) return null;
-  return words
-    .slice(0, 16)
-    .map((word) => `"${word.replace(/"/g, '""')}"*`)
-    .join(' AND ');
+  const words = searchWords(input);
+  if (words.length === 0) return null;
+  return words.map(ftsPrefix).join(' AND ');
+}
+
+function ftsPrefix(word: string): string {
+  return `"${word.replace(/"/g, '""')}"*`;
 }
 
 /** A clock that never goes backwards between two saves, so "last edited" always orders edits. */
@@ -166,12 +115,20 @@ function makeClock(): () => number {
   };
 }
 
+export interface StoryRevision {
+  /** null for the live state (the current session). */
+  id: number | null;
+  sessionId: string;
+  savedAt: number;
+  draft: StoryDraft;
+}
+
 export interface StoriesRepository {
   list(filter: ListFilter): StorySummary[];
   get(id: string): Story;
   create(draft: StoryDraft): Story;
-  save(id: string, sessionId: string, draft: StoryDraft): { updatedAt: number; revisionId: number };
-  rename(id: string, title: string): { updatedAt: number; revisionId: number };
+  save(id: string, sessionId: string, draft: StoryDraft): { updatedAt: number };
+  rename(id: string, title: string): { updatedAt: number };
   duplicate(id: string): Story;
   trash(id: string): void;
   restore(id: string): void;
@@ -179,26 +136,40 @@ export interface StoriesRepository {
   emptyTrash(): number;
   tags(): string[];
   count(): number;
+  /** Newest first: the live state, then each earlier session's last state. */
+  revisions(id: string): StoryRevision[];
 }
 
 export function createStoriesRepository(db: Db): StoriesRepository {
   const now = makeClock();
-  const insert = db.prepare(
-    `INSERT INTO stories (id, ${DRAFT_COLUMNS.join(', ')}, created_at, updated_at)
-     VALUES (@id, ${DRAFT_COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`,
+  const insertMeta = db.prepare(
+    `INSERT INTO stories (id, ${META_COLUMNS.join(', ')}, created_at, updated_at, session_id)
+     VALUES (@id, ${META_COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now, @sessionId)`,
   );
-  const update = db.prepare(
-    `UPDATE stories SET ${DRAFT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now
-     WHERE id = @id AND deleted_at IS NULL`,
+  const insertSection = db.prepare(
+    'INSERT INTO story_sections (id, story_seq, section, json, text) VALUES (@rowId, @seq, @section, @json, @text)',
   );
-  const upsertRevision = db.prepare(
-    `INSERT INTO revisions (story_id, session_id, created_at, updated_at, snapshot)
-     VALUES (@id, @sessionId, @now, @now, @snapshot)
-     ON CONFLICT (story_id, session_id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at
-     RETURNING id`,
+  const updateMeta = db.prepare(
+    `UPDATE stories SET ${META_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now, session_id = @sessionId
+     WHERE seq = @seq`,
   );
-  const selectOne = db.prepare('SELECT * FROM stories WHERE id = ?');
-  const selectState = db.prepare('SELECT deleted_at FROM stories WHERE id = ?');
+  // Unchanged sections are neither rewritten nor re-indexed.
+  const updateSection = db.prepare(
+    `INSERT INTO story_sections (id, story_seq, section, json, text) VALUES (@rowId, @seq, @section, @json, @text)
+     ON CONFLICT (id) DO UPDATE SET json = excluded.json, text = excluded.text
+     WHERE json IS NOT excluded.json OR text IS NOT excluded.text`,
+  );
+  const insertRevision = db.prepare(
+    `INSERT INTO revisions (story_id, session_id, saved_at, snapshot) VALUES (@id, @sessionId, @savedAt, @snapshot)
+     ON CONFLICT (story_id, session_id) DO UPDATE SET snapshot = excluded.snapshot, saved_at = excluded.saved_at`,
+  );
+  const selectMeta = db.prepare('SELECT * FROM stories WHERE id = ?');
+  const selectSections = db.prepare(
+    'SELECT section, json, text FROM story_sections WHERE story_seq = ? ORDER BY section',
+  );
+  const selectRevisions = db.prepare(
+    'SELECT id, session_id, saved_at, snapshot FROM revisions WHERE story_id = ? ORDER BY saved_at DESC, id DESC',
+  );
   const setDeleted = db.prepare('UPDATE stories SET deleted_at = @deletedAt WHERE id = @id');
   const removeOne = db.prepare('DELETE FROM stories WHERE id = ?');
   const removeTrashed = db.prepare('DELETE FROM stories WHERE deleted_at IS NOT NULL');
@@ -210,39 +181,120 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     )
     .pluck();
 
-  function mustGet(id: string): Story {
-    const row = selectOne.get(id) as StoryRow | undefined;
+  function metaOf(id: string): MetaRow {
+    const row = selectMeta.get(id) as MetaRow | undefined;
     if (!row) throw new AppError('not-found', 'That story no longer exists.');
-    return rowToStory(row);
+    return row;
   }
 
-  function mustBeLive(id: string): void {
-    const row = selectState.get(id) as { deleted_at: number | null } | undefined;
-    if (!row) throw new AppError('not-found', 'That story no longer exists.');
+  function liveMeta(id: string): MetaRow {
+    const row = metaOf(id);
     if (row.deleted_at !== null) throw new AppError('conflict', 'That story is in the trash: restore it to edit it.');
+    return row;
+  }
+
+  function toStory(row: MetaRow): Story {
+    const sections = emptySections();
+    for (const s of selectSections.all(row.seq) as { section: number; json: string; text: string }[]) {
+      const key = SECTION_IDS[s.section];
+      if (key) sections[key] = { json: s.json, text: s.text };
+    }
+    return {
+      id: row.id,
+      title: row.title,
+      context: row.context,
+      level: parseLevel(row.level),
+      principles: JSON.parse(row.principles) as PrincipleMapping[],
+      tags: JSON.parse(row.tags) as string[],
+      sections,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      deletedAt: row.deleted_at,
+    };
   }
 
   const saveTx = db.transaction((id: string, sessionId: string, draft: StoryDraft) => {
-    mustBeLive(id);
+    const row = liveMeta(id);
+    if (row.session_id !== sessionId) {
+      // A new editing session: the previous session's last state becomes a revision.
+      insertRevision.run({
+        id,
+        sessionId: row.session_id,
+        savedAt: row.updated_at,
+        snapshot: JSON.stringify(storyToDraft(toStory(row))),
+      });
+    }
     const stamp = now();
-    update.run({ ...draftParams(draft), id, now: stamp });
-    const revision = upsertRevision.get({ id, sessionId, now: stamp, snapshot: JSON.stringify(draft) }) as {
-      id: number;
-    };
-    return { updatedAt: stamp, revisionId: revision.id };
+    updateMeta.run({ ...metaParams(draft), seq: row.seq, now: stamp, sessionId });
+    SECTION_IDS.forEach((section, index) => {
+      const { json, text } = draft.sections[section];
+      updateSection.run({ rowId: sectionRowId(row.seq, index), seq: row.seq, section: index, json, text });
+    });
+    return { updatedAt: stamp };
   });
 
   const createTx = db.transaction((draft: StoryDraft) => {
     const id = randomUUID();
     const stamp = now();
-    insert.run({ ...draftParams(draft), id, now: stamp });
-    upsertRevision.get({ id, sessionId: `created-${id}`, now: stamp, snapshot: JSON.stringify(draft) });
+    const seq = Number(
+      insertMeta.run({ ...metaParams(draft), id, now: stamp, sessionId: `created-${id}` }).lastInsertRowid,
+    );
+    SECTION_IDS.forEach((section, index) => {
+      const { json, text } = draft.sections[section];
+      insertSection.run({ rowId: sectionRowId(seq, index), seq, section: index, json, text });
+    });
     return id;
   });
 
+  const SNIPPETS = 60;
+  const sectionTexts = db.prepare('SELECT text FROM story_sections WHERE story_seq = ? ORDER BY section').pluck();
+
+  /** Stories containing every word (each as a word prefix, in any section or the title), newest edit first. */
+  function search(words: string[], where: string[], params: Record<string, string | number>): StorySummary[] {
+    const each = words.map((_, i) => `SELECT rowid >> 3 FROM story_fts WHERE story_fts MATCH @w${i}`);
+    words.forEach((word, i) => (params[`w${i}`] = ftsPrefix(word)));
+    const rows = summaries(
+      `s.seq IN (${each.join(' INTERSECT ')}) AND ${where.join(' AND ')}`,
+      's.updated_at DESC LIMIT @limit OFFSET @offset',
+      params,
+    );
+    return rows.map(({ seq, ...row }, index) => {
+      if (index >= SNIPPETS) return row;
+      const texts = sectionTexts.all(seq) as string[];
+      return { ...row, snippet: texts.map((text) => makeSnippet(text, words)).find((x) => x !== null) ?? null };
+    });
+  }
+
+  interface SummaryRow {
+    seq: number;
+    id: string;
+    title: string;
+    level: string | null;
+    principles: string;
+    tags: string;
+    updated_at: number;
+    deleted_at: number | null;
+  }
+
+  function summaries(where: string, order: string, params: Record<string, string | number>): (StorySummary & { seq: number })[] {
+    const sql = `SELECT seq, id, title, level, principles, tags, updated_at, deleted_at FROM stories s
+      WHERE ${where} ORDER BY ${order}`;
+    return (db.prepare(sql).all(params) as SummaryRow[]).map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      title: row.title,
+      level: parseLevel(row.level),
+      principles: JSON.parse(row.principles) as PrincipleMapping[],
+      tags: JSON.parse(row.tags) as string[],
+      updatedAt: row.updated_at,
+      deletedAt: row.deleted_at,
+      snippet: null,
+    }));
+  }
+
   function list(filter: ListFilter): StorySummary[] {
     const where: string[] = [filter.trash ? 's.deleted_at IS NOT NULL' : 's.deleted_at IS NULL'];
-    const params: Record<string, string> = {};
+    const params: Record<string, string | number> = { limit: filter.limit ?? LIST_PAGE, offset: filter.offset ?? 0 };
     if (filter.principle) {
       where.push(
         "EXISTS (SELECT 1 FROM json_each(s.principles) p WHERE json_extract(p.value, '$.id') = @principle)",
@@ -253,51 +305,46 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       where.push('EXISTS (SELECT 1 FROM json_each(s.tags) t WHERE t.value = @tag COLLATE NOCASE)');
       params.tag = filter.tag;
     }
-    const fts = filter.query ? toFtsQuery(filter.query) : null;
-    if (fts) {
-      params.fts = fts;
-      const sql = `SELECT ${SUMMARY_COLUMNS}, snippet(stories_fts, -1, '', '', '…', 10) AS snippet
-        FROM stories_fts JOIN stories s ON s.seq = stories_fts.rowid
-        WHERE stories_fts MATCH @fts AND ${where.join(' AND ')}
-        ORDER BY bm25(stories_fts, 8.0, 2.0, 3.0, 1.0, 1.0, 1.0, 1.0, 1.0), s.updated_at DESC
-        LIMIT 500`;
-      return (db.prepare(sql).all(params) as SummaryRow[]).map(rowToSummary);
+    if (filter.query !== undefined && filter.query.trim() !== '') {
+      const words = searchWords(filter.query);
+      return words.length === 0 ? [] : search(words, where, params);
     }
-    if (filter.query && !fts) return [];
     const order = filter.trash ? 's.deleted_at DESC' : 's.updated_at DESC';
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM stories s WHERE ${where.join(' AND ')} ORDER BY ${order}`;
-    return (db.prepare(sql).all(params) as SummaryRow[]).map(rowToSummary);
+    return summaries(where.join(' AND '), `${order} LIMIT @limit OFFSET @offset`, params).map(
+      ({ seq: _seq, ...summary }) => summary,
+    );
   }
 
   return {
     list,
-    get: mustGet,
+    get: (id) => toStory(metaOf(id)),
     create(draft) {
-      return mustGet(createTx(draft));
+      return toStory(metaOf(createTx(draft)));
     },
     save(id, sessionId, draft) {
       return saveTx(id, sessionId, draft);
     },
     rename(id, title) {
-      const story = mustGet(id);
+      const story = toStory(liveMeta(id));
       return saveTx(id, `rename-${randomUUID()}`, { ...storyToDraft(story), title });
     },
     duplicate(id) {
-      const source = mustGet(id);
+      const source = toStory(metaOf(id));
       const base = source.title.trim() || UNTITLED;
-      return mustGet(createTx({ ...storyToDraft(source), title: `${base} (copy)` }));
+      return toStory(metaOf(createTx({ ...storyToDraft(source), title: `${base} (copy)` })));
     },
     trash(id) {
-      mustBeLive(id);
+      liveMeta(id);
       setDeleted.run({ id, deletedAt: now() });
     },
     restore(id) {
-      mustGet(id);
+      metaOf(id);
       setDeleted.run({ id, deletedAt: null });
     },
     deleteForever(id) {
-      const story = mustGet(id);
-      if (story.deletedAt === null) throw new AppError('conflict', 'Move a story to the trash before deleting it.');
+      if (metaOf(id).deleted_at === null) {
+        throw new AppError('conflict', 'Move a story to the trash before deleting it.');
+      }
       removeOne.run(id);
     },
     emptyTrash() {
@@ -309,6 +356,18 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     count() {
       return countLive.get() as number;
     },
+    revisions(id) {
+      const row = metaOf(id);
+      const live: StoryRevision = {
+        id: null,
+        sessionId: row.session_id,
+        savedAt: row.updated_at,
+        draft: storyToDraft(toStory(row)),
+      };
+      const older = (
+        selectRevisions.all(id) as { id: number; session_id: string; saved_at: number; snapshot: string }[]
+      ).map((r) => ({ id: r.id, sessionId: r.session_id, savedAt: r.saved_at, draft: JSON.parse(r.snapshot) as StoryDraft }));
+      return [live, ...older];
+    },
   };
 }
-

@@ -17,7 +17,6 @@ function channel<O>() {
 export interface SaveAck {
   id: string;
   updatedAt: number;
-  revisionId: number;
 }
 
 export interface AppInfo {
@@ -26,6 +25,9 @@ export interface AppInfo {
   databasePath: string;
   /** Set when the database opened read-only (for example: written by a newer version of the app). */
   readOnlyReason: string | null;
+  /** The background integrity check of the database file. */
+  integrity: 'checking' | 'ok' | 'damaged';
+  integrityDetail?: string;
 }
 
 const storyChannels = {
@@ -35,6 +37,9 @@ const storyChannels = {
       principle: principleIdSchema.optional(),
       tag: tagSchema.optional(),
       trash: z.boolean().optional(),
+      /** Paging: the list shows the newest rows first and asks for more as the user scrolls. */
+      limit: z.number().int().min(1).max(10_000).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
     }),
   ),
   'stories.get': channel<Story>()(z.strictObject({ id: storyIdSchema })),

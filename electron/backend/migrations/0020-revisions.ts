@@ -1,8 +1,9 @@
 import type { Migration } from './types.ts';
 
 /**
- * Revisions: one row per editing session of a story (a session's later autosaves update its row), holding a
- * snapshot of the whole draft. The history screen reads these.
+ * Revisions: a story's state at the end of each earlier editing session. The live row in `stories` is the newest
+ * session's state; when a save arrives from a new session, the live state is first copied here. So every session
+ * leaves exactly one revision, and an autosave within a session writes no copy.
  */
 export const migration0020: Migration = {
   version: 20,
@@ -13,12 +14,11 @@ export const migration0020: Migration = {
         id INTEGER PRIMARY KEY,
         story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
         session_id TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
+        saved_at INTEGER NOT NULL,
         snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
         UNIQUE (story_id, session_id)
       ) STRICT;
-      CREATE INDEX revisions_story ON revisions (story_id, updated_at DESC);
+      CREATE INDEX revisions_by_story ON revisions (story_id, saved_at DESC);
     `);
   },
 };

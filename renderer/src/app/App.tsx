@@ -13,6 +13,9 @@ interface Notice {
   error?: boolean;
 }
 
+/** Rows fetched per page of the story list. */
+const LIST_PAGE = 300;
+
 const NO_FILTER: ListFilter = { query: '', principle: '', tag: '' };
 
 function EmptyState({ onCreate }: { onCreate(): void }): ReactNode {
@@ -56,6 +59,7 @@ export function App(): ReactNode {
     setNotice({ text: error instanceof Error ? error.message : String(error), error: true });
   }, []);
 
+  const [pageSize, setPageSize] = useState(LIST_PAGE);
   const refresh = useCallback(async () => {
     const request = ++listRequest.current;
     try {
@@ -65,6 +69,7 @@ export function App(): ReactNode {
           principle: (filter.principle || undefined) as never,
           tag: filter.tag || undefined,
           trash: view === 'trash',
+          limit: pageSize,
         }),
         call('tags.list', {}),
       ]);
@@ -75,7 +80,7 @@ export function App(): ReactNode {
     } catch (error) {
       report(error);
     }
-  }, [filter, view, report]);
+  }, [filter, view, report, pageSize]);
 
   useEffect(() => {
     call('app.info', {}).then(setInfo, report);
@@ -238,6 +243,11 @@ export function App(): ReactNode {
               }, 'Story deleted for good.')
             }
           />
+          {stories.length >= pageSize ? (
+            <button type="button" className="show-more" onClick={() => setPageSize((n) => n + LIST_PAGE)}>
+              Show more stories
+            </button>
+          ) : null}
           {loaded && view === 'trash' && stories.length === 0 ? (
             <p className="list-note">The trash is empty.</p>
           ) : null}

@@ -23,7 +23,7 @@ describe('opening the story database', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['stories', 'stories_fts', 'revisions', 'settings']));
+    expect(tables).toEqual(expect.arrayContaining(['stories', 'story_sections', 'story_fts', 'revisions', 'settings']));
     const strict = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'stories'").pluck().get() as string;
     expect(strict).toMatch(/\)\s*STRICT$/);
     db.close();
@@ -36,9 +36,8 @@ describe('opening the story database', () => {
       const file = path.join(dir, 'bank.sqlite');
       const older = MIGRATIONS.filter((m) => m.version <= from);
       const first = await openStoryDatabase(file, { migrations: older });
-      first.db
-        .prepare("INSERT INTO stories (id, title, situation_text, created_at, updated_at) VALUES ('story-0001', 'Old one', 'legacy words', 1, 1)")
-        .run();
+      first.db.exec(`INSERT INTO stories (seq, id, title, created_at, updated_at) VALUES (1, 'story-0001', 'Old one', 1, 1);
+        INSERT INTO story_sections (id, story_seq, section, text) VALUES (8, 1, 0, 'legacy words');`);
       first.db.close();
 
       const backups = path.join(dir, 'backups');

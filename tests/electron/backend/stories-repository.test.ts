@@ -14,11 +14,7 @@ beforeEach(async () => {
   return () => db.close();
 });
 
-const revisions = (id: string) =>
-  db.prepare('SELECT session_id, snapshot FROM revisions WHERE story_id = ? ORDER BY id').all(id) as {
-    session_id: string;
-    snapshot: string;
-  }[];
+const revisionRows = (id: string) => repo.revisions(id);
 
 describe('stories repository', () => {
   it('creates, reads back every field, and lists newest first', () => {
@@ -42,18 +38,42 @@ describe('stories repository', () => {
     expect(repo.list({}).map((s) => s.id)).toEqual([second.id, first.id]);
   });
 
-  it('saves a draft and groups saves of one editing session into one revision', () => {
+  it('saves a draft, and each editing session leaves exactly one revision', () => {
     const story = repo.create(draftWith('Draft', {}));
     const a = repo.save(story.id, 'session-aaaa', draftWith('Draft', { action: 'I wrote the patch' }));
     const b = repo.save(story.id, 'session-aaaa', draftWith('Draft', { action: 'I wrote and shipped the patch' }));
-    expect(b.revisionId).toBe(a.revisionId);
     expect(b.updatedAt).toBeGreaterThan(a.updatedAt);
-    const c = repo.save(story.id, 'session-bbbb', draftWith('Draft v2', { action: 'Rewritten' }));
-    expect(c.revisionId).not.toBe(a.revisionId);
-    const rows = revisions(story.id);
-    expect(rows.map((r) => r.session_id)).toEqual([`created-${story.id}`, 'session-aaaa', 'session-bbbb']);
-    expect(JSON.parse(rows[1]!.snapshot).sections.action.text).toBe('I wrote and shipped the patch');
-    expect(repo.get(story.id).sections.action.text).toBe('Rewritten');
+    // Within one session, autosaves write no copies: the live row is that session's state.
+    expect(revisionRows(story.id).map((r) => r.sessionId)).toEqual(['session-aaaa', `created-${story.id}`]);
+    repo.save(story.id, 'session-bbbb', draftWith('Draft v2', { action: 'Rewritten' }));
+    repo.save(story.id, 'session-bbbb', draftWith('Draft v2', { action: 'Rewritten again' }));
+    const history = repo.revisions(story.id);
+    expect(history.map((r) => [r.id === null ? 'live' : 'kept', r.sessionId])).toEqual([
+      ['live', 'session-bbbb'],
+      ['kept', 'session-aaaa'],
+      ['kept', `created-${story.id}`],
+    ]);
+    expect(history.map((r) => r.draft.sections.action.text)).toEqual([
+      'Rewritten again',
+      'I wrote and shipped the patch',
+      '',
+    ]);
+    expect(history[1]?.savedAt).toBe(b.updatedAt);
+    expect(repo.get(story.id).sections.action.text).toBe('Rewritten again');
+  });
+
+  it('rewrites and re-indexes only the sections that changed', () => {
+    const story = repo.create(draftWith('Draft', { situation: 'steady words', action: 'first' }));
+    db.exec(`CREATE TEMP TABLE rewritten (section INTEGER);
+      CREATE TEMP TRIGGER count_rewrites AFTER UPDATE ON story_sections BEGIN
+        INSERT INTO rewritten VALUES (new.section);
+      END;`);
+    repo.save(story.id, `created-${story.id}`, draftWith('Draft', { situation: 'steady words', action: 'second' }));
+    // Only the Action (index 2) was rewritten; the four unchanged sections were left alone.
+    expect(db.prepare('SELECT section FROM rewritten').pluck().all()).toEqual([2]);
+    expect(repo.list({ query: 'second' }).map((s) => s.id)).toEqual([story.id]);
+    expect(repo.list({ query: 'first' })).toEqual([]);
+    expect(repo.list({ query: 'steady' }).map((s) => s.id)).toEqual([story.id]);
   });
 
   it('renames and duplicates', () => {
@@ -83,6 +103,15 @@ describe('stories repository', () => {
     expect(repo.list({ trash: true })).toEqual([]);
     expect(() => repo.get(a.id)).toThrow(/no longer exists/);
     expect(db.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(0);
+  });
+
+  it('finds a story only when every word appears somewhere in it, in any section or the title', () => {
+    const story = repo.create(draftWith('Payments outage', { action: 'I rolled back', result: 'errors fell 90%' }));
+    repo.create(draftWith('Other', { action: 'I rolled the dice' }));
+    expect(repo.list({ query: 'rolled errors' }).map((s) => s.id)).toEqual([story.id]);
+    expect(repo.list({ query: 'payments rolled' }).map((s) => s.id)).toEqual([story.id]);
+    expect(repo.list({ query: 'rolled' })).toHaveLength(2);
+    expect(repo.list({ query: 'dice errors' })).toEqual([]);
   });
 
   it('finds stories by full text across title and sections, with prefixes, as the text changes', () => {

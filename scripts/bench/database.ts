@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openStoryDatabase } from '../../electron/backend/database.ts';
+import { checkIntegrityInBackground } from '../../electron/backend/integrity-check.ts';
+import { createStoriesRepository, LIST_PAGE } from '../../electron/backend/stories-repository.ts';
+import { makeDraft, rng } from './corpus.ts';
+
+export interface DatabaseFigures {
+  stories: number;
+  openAndListMs: number;
+  integrityCheckMs: number;
+  databaseMb: number;
+  searchP95Ms: number;
+  searchMedianMs: number;
+  autosaveMs: number;
+  rawUpsertMs: number;
+  autosaveRatio: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+
+export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-bank-bench-'));
+  const file = path.join(dir, 'bench.sqlite');
+  try {
+    const random = rng(42);
+    {
+      const { db } = await openStoryDatabase(file);
+      const repo = createStoriesRepository(db);
+      db.transaction(() => {
+        for (let i = 0; i < count; i++) repo.create(makeDraft(random, i));
+      })();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    }
+
+    // Open + list, as at start-up: open (pragmas, schema version; the quick_check runs in a worker meanwhile,
+    // timed on its own below), then the full story list.
+    const openTimes: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const start = performance.now();
+      const { db } = await openStoryDatabase(file, { integrityCheck: 'later' });
+      // The first page the window shows (the list pages in more as the user scrolls).
+      const list = createStoriesRepository(db).list({});
+      openTimes.push(performance.now() - start);
+      if (list.length !== Math.min(count, LIST_PAGE)) throw new Error(`listed ${list.length}`);
+      db.close();
+    }
+
+    const checkStart = performance.now();
+    const verdict = await checkIntegrityInBackground(file);
+    const integrityCheckMs = performance.now() - checkStart;
+    if (!verdict.ok) throw new Error(`integrity check failed: ${verdict.detail}`);
+
+    const { db } = await openStoryDatabase(file, { integrityCheck: 'later' });
+    const repo = createStoriesRepository(db);
+    // What people type: a system, a problem, a tool, a prefix still being typed, two words, a common word.
+    const queries = ['billing', 'memory leak', 'Kafka', 'postg', 'ledger deadlock', 'alert fatigue', 'renewed', 'forecast', 'rollback plan', 'customer'];
+    for (const q of queries) repo.list({ query: q }); // warm the page cache
+    const searchTimes: number[] = [];
+    for (let round = 0; round < 30; round++) {
+      for (const query of queries) {
+        const start = performance.now();
+        repo.list({ query });
+        searchTimes.push(performance.now() - start);
+      }
+    }
+
+    // One autosave (section JSON + plain text + FTS + revision) against a raw single-row upsert, same file and pragmas.
+    db.exec('CREATE TABLE IF NOT EXISTS bench_raw (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT');
+    const raw = db.prepare('INSERT INTO bench_raw (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
+    const target = repo.list({})[200]!.id;
+    const draft = makeDraft(random, 500);
+    const body = JSON.stringify(draft);
+    const saveTimes: number[] = [];
+    const rawTimes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      draft.sections.action.text += ' I added one more step.';
+      let start = performance.now();
+      repo.save(target, 'bench-session', draft);
+      saveTimes.push(performance.now() - start);
+      start = performance.now();
+      raw.run('bench-row', `${body}${i}`);
+      rawTimes.push(performance.now() - start);
+    }
+    db.close();
+    const autosaveMs = median(saveTimes);
+    const rawUpsertMs = median(rawTimes);
+    return {
+      stories: count,
+      openAndListMs: median(openTimes),
+      integrityCheckMs,
+      databaseMb: fs.statSync(file).size / 1e6,
+      searchP95Ms: percentile(searchTimes, 95),
+      searchMedianMs: median(searchTimes),
+      autosaveMs,
+      rawUpsertMs,
+      autosaveRatio: autosaveMs / rawUpsertMs,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
