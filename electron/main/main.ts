@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/ipc/contract.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { HOST_EVENTS } from '../../shared/ipc/host-events.ts';
@@ -17,6 +17,15 @@ const rendererDir = path.join(__dirname, '..', 'renderer');
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -29,11 +38,15 @@ function serveRenderer(): void {
     if (url.host !== 'story-bank' || !file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) {
       return new Response('Not found', { status: 404 });
     }
-    const response = await net.fetch(`file://${file}`);
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    const body = await fs.promises.readFile(file);
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   });
 }
 

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type DatabaseFigures, runDatabaseBench } from './bench/database.ts';
+
+/**
+ * `npm run bench`: every benchmark in one run. Prints the figures and writes them into the README between the
+ * bench markers, so the README always shows the latest run.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+
+function databaseLines(f: DatabaseFigures): string[] {
+  return [
+    `| open + first page of the list (${f.stories.toLocaleString('en')} stories) | ${ms(f.openAndListMs)} | ≤ 20 ms | ${verdict(f.openAndListMs <= 20)} |`,
+    `| full-text search, p95 (median) | ${ms(f.searchP95Ms)} (${ms(f.searchMedianMs)}) | ≤ 5 ms | ${verdict(f.searchP95Ms <= 5)} |`,
+    `| one autosave vs a raw single-row upsert | ${ms(f.autosaveMs)} vs ${ms(f.rawUpsertMs)}: ratio ${f.autosaveRatio.toFixed(2)} | ≤ 1.5 | ${verdict(f.autosaveRatio <= 1.5)} |`,
+    `| background integrity check (${f.databaseMb.toFixed(0)} MB file, off the start-up path) | ${ms(f.integrityCheckMs)} | — | — |`,
+  ];
+}
+
+console.log('Seeding 10,000 stories and measuring the database…');
+const database = await runDatabaseBench();
+const rows = ['| measure | figure | target | |', '| --- | --- | --- | --- |', ...databaseLines(database)];
+console.log(rows.join('\n'));
+
+const readme = path.join(root, 'README.md');
+const text = fs.readFileSync(readme, 'utf8');
+const block = `<!-- bench:start -->\n${rows.join('\n')}\n<!-- bench:end -->`;
+fs.writeFileSync(readme, text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+console.log('README figures updated.');
