@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LintBenchResult, runLintBench } from './bench-lint.ts';
+import { buildRenderer } from './build.ts';
 import { type DatabaseFigures, runDatabaseBench } from './bench/database.ts';
+import { type KeystrokeFigures, runKeystrokeBench } from './bench/keystroke.ts';
 
 /**
  * `npm run bench`: every benchmark in one run. Prints the figures and writes them into the README between the
@@ -20,9 +23,33 @@ function databaseLines(f: DatabaseFigures): string[] {
   ];
 }
 
+function lintLines(f: LintBenchResult): string[] {
+  return [
+    `| full rubric (${f.rubricRules} rules) on a ${f.wordsPerStory.toLocaleString('en')}-word story, median (p95) | ${ms(f.medianMs)} (${ms(f.p95Ms)}) | < 0.5 ms | ${verdict(f.medianMs < 0.5)} |`,
+    `| lint throughput vs write-good | ${f.rubricWordsPerMs.toFixed(0)} vs ${f.writeGoodWordsPerMs.toFixed(0)} words/ms: ${f.ratio.toFixed(1)}× | ≥ 10× | ${verdict(f.ratio >= 10)} |`,
+  ];
+}
+
+function keystrokeLines(f: KeystrokeFigures): string[] {
+  return [
+    `| keystroke → updated highlights in Chromium, ${f.words.toLocaleString('en')}-word story, p95 (median) | ${ms(f.p95Ms)} (${ms(f.medianMs)}) | < 16 ms | ${verdict(f.p95Ms < 16)} |`,
+  ];
+}
+
 console.log('Seeding 10,000 stories and measuring the database…');
 const database = await runDatabaseBench();
-const rows = ['| measure | figure | target | |', '| --- | --- | --- | --- |', ...databaseLines(database)];
+console.log('Linting the corpus with the rubric and with write-good…');
+const lint = await runLintBench();
+console.log('Building the renderer and typing into a 2,000-word story in Chromium…');
+await buildRenderer();
+const keystroke = await runKeystrokeBench();
+const rows = [
+  '| measure | figure | target | |',
+  '| --- | --- | --- | --- |',
+  ...databaseLines(database),
+  ...lintLines(lint),
+  ...keystrokeLines(keystroke),
+];
 console.log(rows.join('\n'));
 
 const readme = path.join(root, 'README.md');

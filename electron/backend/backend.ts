@@ -4,7 +4,10 @@ import { DATABASE_FILE } from './data-dir.ts';
 import { type Db, openStoryDatabase } from './database.ts';
 import { createHandlers } from './handlers.ts';
 import { checkIntegrityInBackground, type IntegrityVerdict } from './integrity-check.ts';
+import { createMappingsRepository } from './mappings-repository.ts';
+import { createSettingsRepository } from './settings-repository.ts';
 import { createStoriesRepository } from './stories-repository.ts';
+import { createSuppressionsRepository } from './suppressions-repository.ts';
 
 export interface BackendOptions {
   dataDir: string;
@@ -40,7 +43,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (!verdict.ok) info.integrityDetail = verdict.detail;
     return verdict;
   });
-  const handlers = createHandlers({ stories, info });
+  const handlers = createHandlers({
+    stories,
+    suppressions: createSuppressionsRepository(db),
+    mappings: createMappingsRepository(db),
+    settings: createSettingsRepository(db),
+    info,
+  });
   return {
     handlers,
     db,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { writeBackup } from './backups.ts';
 import { checkMigrationOrder, latestVersion, MIGRATIONS } from './migrations/index.ts';
 import type { Migration } from './migrations/types.ts';
 
@@ -70,11 +71,6 @@ export function newerVersionMessage(found: number, known: number): string {
   );
 }
 
-/** A consistent copy through SQLite's online backup API (never a file copy of a live database). */
-export async function backupTo(db: Db, destination: string): Promise<void> {
-  fs.mkdirSync(path.dirname(destination), { recursive: true });
-  await db.backup(destination);
-}
 
 /**
  * Opens (creating if needed) the story database and brings its schema up to date.
@@ -114,8 +110,8 @@ export async function openStoryDatabase(file: string, options: OpenOptions = {})
     const pending = migrations.filter((m) => m.version > found);
     if (options.integrityCheck !== 'later' || pending.length > 0) quickCheck(db, file);
     if (pending.length > 0 && found > 0 && options.backupDir) {
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      await backupTo(db, path.join(options.backupDir, `pre-migration-v${found}-${stamp}.sqlite`));
+      // Through the same path as every other backup: online backup API, integrity_check, retention.
+      await writeBackup(db, options.backupDir, 'pre-migration');
     }
     for (const migration of pending) {
       db.transaction(() => {

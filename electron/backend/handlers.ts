@@ -1,10 +1,16 @@
 import { emptyDraft } from '../../shared/domain/story.ts';
 import type { AppInfo, Handlers } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
+import type { MappingsRepository } from './mappings-repository.ts';
+import type { SettingsRepository } from './settings-repository.ts';
 import type { StoriesRepository } from './stories-repository.ts';
+import type { SuppressionsRepository } from './suppressions-repository.ts';
 
 export interface HandlerContext {
   stories: StoriesRepository;
+  suppressions: SuppressionsRepository;
+  mappings: MappingsRepository;
+  settings: SettingsRepository;
   info: AppInfo;
 }
 
@@ -16,10 +22,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     'stories.list': (input) => ctx.stories.list(input),
     'stories.get': ({ id }) => ctx.stories.get(id),
-    'stories.create': ({ title, principles }) => {
+    'stories.create': ({ title, principles, prompts }) => {
       writable();
       const draft = emptyDraft(title ?? '');
-      draft.principles = (principles ?? []).map((id) => ({ id, role: 'primary' as const }));
+      draft.principles = [...new Set(principles ?? [])].map((id, index) => ({
+        id,
+        role: index === 0 ? ('primary' as const) : ('secondary' as const),
+      }));
+      draft.prompts = [...new Set(prompts ?? [])];
       return ctx.stories.create(draft);
     },
     'stories.save': ({ id, sessionId, draft }) => {
@@ -54,6 +64,40 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { removed: ctx.stories.emptyTrash() };
     },
     'tags.list': () => ctx.stories.tags(),
+    'lint.suppressions': ({ storyId }) => ctx.suppressions.list(storyId),
+    'lint.suppress': ({ storyId, suppression }) => {
+      writable();
+      ctx.suppressions.add(storyId, suppression);
+      return null;
+    },
+    'lint.unsuppress': ({ storyId, fingerprint }) => {
+      writable();
+      ctx.suppressions.remove(storyId, fingerprint);
+      return null;
+    },
+    'probes.get': ({ storyId }) => ctx.mappings.probeNotes(storyId),
+    'probes.save': ({ storyId, probeId, note, readiness }) => {
+      writable();
+      return ctx.mappings.saveProbeNote(storyId, probeId, { note, readiness });
+    },
+    'suggestions.dismissed': ({ storyId }) => ctx.mappings.dismissed(storyId),
+    'suggestions.dismiss': ({ storyId, kind, id }) => {
+      writable();
+      ctx.mappings.dismiss(storyId, kind, id);
+      return null;
+    },
+    'suggestions.restore': ({ storyId, kind, id }) => {
+      writable();
+      ctx.mappings.restore(storyId, kind, id);
+      return null;
+    },
+    'coverage.stories': () => ctx.mappings.coverageStories(),
+    'settings.get': ({ key }) => ctx.settings.get(key),
+    'settings.set': ({ key, value }) => {
+      writable();
+      ctx.settings.set(key, value);
+      return null;
+    },
     'app.info': () => ctx.info,
   };
 }

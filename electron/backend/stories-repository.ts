@@ -22,6 +22,7 @@ interface MetaRow {
   context: string;
   level: string | null;
   principles: string;
+  prompts: string;
   tags: string;
   created_at: number;
   updated_at: number;
@@ -51,12 +52,18 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return out;
 }
 
+/** Prompt ids kept once each, in the order the user chose them. */
+export function normalizePrompts(prompts: readonly string[]): string[] {
+  return [...new Set(prompts)];
+}
+
 function metaParams(draft: StoryDraft): Record<string, string | null> {
   return {
     title: draft.title,
     context: draft.context,
     level: draft.level,
     principles: JSON.stringify(draft.principles),
+    prompts: JSON.stringify(normalizePrompts(draft.prompts ?? [])),
     tags: JSON.stringify(normalizeTags(draft.tags)),
   };
 }
@@ -66,13 +73,20 @@ function storyToDraft(story: Story): StoryDraft {
     title: story.title,
     sections: story.sections,
     principles: story.principles,
+    prompts: story.prompts,
     level: story.level,
     context: story.context,
     tags: story.tags,
   };
 }
 
-const META_COLUMNS = ['title', 'context', 'level', 'principles', 'tags'];
+/** A revision's draft. Snapshots kept before prompts existed have none. */
+function snapshotDraft(snapshot: string): StoryDraft {
+  const draft = JSON.parse(snapshot) as Partial<StoryDraft> & Omit<StoryDraft, 'prompts'>;
+  return { ...draft, prompts: Array.isArray(draft.prompts) ? draft.prompts : [] };
+}
+
+const META_COLUMNS = ['title', 'context', 'level', 'principles', 'prompts', 'tags'];
 
 /** How many rows one list call returns unless asked for another page size. */
 export const LIST_PAGE = 300;
@@ -205,6 +219,7 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       context: row.context,
       level: parseLevel(row.level),
       principles: JSON.parse(row.principles) as PrincipleMapping[],
+      prompts: JSON.parse(row.prompts) as string[],
       tags: JSON.parse(row.tags) as string[],
       sections,
       createdAt: row.created_at,
@@ -366,7 +381,7 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       };
       const older = (
         selectRevisions.all(id) as { id: number; session_id: string; saved_at: number; snapshot: string }[]
-      ).map((r) => ({ id: r.id, sessionId: r.session_id, savedAt: r.saved_at, draft: JSON.parse(r.snapshot) as StoryDraft }));
+      ).map((r) => ({ id: r.id, sessionId: r.session_id, savedAt: r.saved_at, draft: snapshotDraft(r.snapshot) }));
       return [live, ...older];
     },
   };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../backend/backend.ts';
+import { openAppBackend } from '../backend/app-backend.ts';
 import { defaultUserDataDir, resolveDataDir } from '../backend/data-dir.ts';
 import { startBrowserShell } from './server.ts';
 
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   });
   const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env, os.homedir()));
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-  const backend = await createBackend({ dataDir, appVersion: pkg.version });
+  // Never throws for a damaged or emptied database: it starts in recovery mode and the page shows what to do.
+  const backend = await openAppBackend({ dataDir, appVersion: pkg.version });
   const shell = await startBrowserShell({
     backend,
     rendererDir: values['renderer-dir'],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { fail, type Result } from '../../shared/ipc/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
-import type { Backend } from '../backend/backend.ts';
+import type { Handlers } from '../../shared/ipc/contract.ts';
 
 /** The largest request body accepted: several megabytes of pasted text fit; more is refused clearly. */
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
@@ -30,7 +30,8 @@ export interface BrowserShell {
 }
 
 export interface BrowserShellOptions {
-  backend: Backend;
+  /** The handler object to serve: an AppBackend's (every channel) or a bare Backend's (tests). */
+  backend: { handlers: Handlers };
   /** The built renderer (vite build output). */
   rendererDir: string;
   port?: number;

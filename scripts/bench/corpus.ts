@@ -119,6 +119,7 @@ export function makeDraft(random: () => number, index: number, words = 450): Sto
     title: `${system[0]?.toUpperCase()}${system.slice(1)} ${issue} (${index})`,
     sections,
     principles: [{ id: principle, role: 'primary' }],
+    prompts: [],
     level: 'Senior',
     context: `Company ${index % 40}`,
     tags: [`tag-${index % 25}`],

@@ -23,6 +23,8 @@ export interface StoryDraft {
   title: string;
   sections: StorySections;
   principles: PrincipleMapping[];
+  /** Ids of the prompts (interview questions from content/principles) the user says this story answers. */
+  prompts: string[];
   level: Level | null;
   /** Company, team or project the story happened in. */
   context: string;
@@ -63,7 +65,7 @@ export function emptySections(): StorySections {
 }
 
 export function emptyDraft(title = ''): StoryDraft {
-  return { title, sections: emptySections(), principles: [], level: null, context: '', tags: [] };
+  return { title, sections: emptySections(), principles: [], prompts: [], level: null, context: '', tags: [] };
 }
 
 /** Plain text of each section, the input of lint, search and timing. */

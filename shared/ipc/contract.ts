@@ -1,7 +1,24 @@
 import { z } from 'zod';
+import { SECTION_IDS } from '../domain/sections.ts';
 import type { Story, StorySummary } from '../domain/story.ts';
+import type { Suppression } from '../lint/diagnostics.ts';
+import type { CoverageStory } from '../coverage/coverage.ts';
+import { probeReadinessSchema } from '../coverage/probes.ts';
+import type { DismissedSuggestions, ProbeNoteRecord } from '../domain/mappings.ts';
+import { type SettingKey, settingKeySchema, type SettingValues, settingWriteSchema } from '../settings/settings.ts';
 import type { Result } from './result.ts';
-import { draftSchema, empty, LIMITS, principleIdSchema, storyIdSchema, tagSchema } from './schemas.ts';
+import { type ReliabilityChannelName, reliabilityChannels } from './reliability.ts';
+import {
+  draftSchema,
+  empty,
+  LIMITS,
+  principleIdSchema,
+  probeIdSchema,
+  promptIdSchema,
+  promptListSchema,
+  storyIdSchema,
+  tagSchema,
+} from './schemas.ts';
 
 /** A channel: the zod schema its input must pass, and (as a type only) what it answers. */
 export interface Channel<I extends z.ZodType, O> {
@@ -46,7 +63,10 @@ const storyChannels = {
   'stories.create': channel<Story>()(
     z.strictObject({
       title: z.string().max(LIMITS.titleLength).optional(),
+      /** Principles the new story starts mapped to: the first as primary, the rest as secondary. */
       principles: z.array(principleIdSchema).max(16).optional(),
+      /** Prompts the new story starts out answering (e.g. when started from an uncovered prompt). */
+      prompts: promptListSchema.optional(),
     }),
   ),
   /** Autosave: the whole draft. sessionId groups saves into one revision per editing session. */
@@ -68,12 +88,70 @@ const storyChannels = {
   'tags.list': channel<string[]>()(empty),
 } as const;
 
+const suppressionSchema = z.strictObject({
+  ruleId: z.string().min(1).max(80).regex(/^[a-z0-9-]+$/, 'A rule id holds only lower-case letters, digits and "-".'),
+  section: z.enum(SECTION_IDS),
+  fingerprint: z.string().min(1).max(400),
+  reason: z.string().max(500, 'A reason is at most 500 characters.').optional(),
+});
+
+const lintChannels = {
+  /** Findings the user chose to ignore on one story. */
+  'lint.suppressions': channel<Suppression[]>()(z.strictObject({ storyId: storyIdSchema })),
+  'lint.suppress': channel<null>()(z.strictObject({ storyId: storyIdSchema, suppression: suppressionSchema })),
+  'lint.unsuppress': channel<null>()(
+    z.strictObject({ storyId: storyIdSchema, fingerprint: z.string().min(1).max(400) }),
+  ),
+} as const;
+
+/** A coverage matrix column: a live story's mappings. The lint score is not computed yet, so score is null. */
+export type CoverageStoryRow = CoverageStory & { score: null };
+
+/** A suggestion for one story, named by what it proposes. */
+const suggestionTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ storyId: storyIdSchema, kind: z.literal('principle'), id: principleIdSchema }),
+  z.strictObject({ storyId: storyIdSchema, kind: z.literal('prompt'), id: promptIdSchema }),
+]);
+
+const mappingChannels = {
+  /** Every prepared probe note of a story. */
+  'probes.get': channel<ProbeNoteRecord[]>()(z.strictObject({ storyId: storyIdSchema })),
+  /** Writes one probe's note and readiness; an empty note without a mark removes the record. */
+  'probes.save': channel<ProbeNoteRecord | null>()(
+    z.strictObject({
+      storyId: storyIdSchema,
+      probeId: probeIdSchema,
+      note: z.string().max(LIMITS.probeNoteLength, `A probe note is at most ${LIMITS.probeNoteLength} characters.`),
+      readiness: probeReadinessSchema.nullable(),
+    }),
+  ),
+  'suggestions.dismissed': channel<DismissedSuggestions>()(z.strictObject({ storyId: storyIdSchema })),
+  /** The suggestion is no longer proposed for this story. */
+  'suggestions.dismiss': channel<null>()(suggestionTarget),
+  /** Undoes a dismissal. */
+  'suggestions.restore': channel<null>()(suggestionTarget),
+  /** Every live story's title, principles and prompts, oldest first: the renderer computes coverage from them. */
+  'coverage.stories': channel<CoverageStoryRow[]>()(empty),
+} as const;
+
+const settingsChannels = {
+  'settings.get': channel<SettingValues[SettingKey]>()(z.strictObject({ key: settingKeySchema })),
+  'settings.set': channel<null>()(settingWriteSchema),
+} as const;
+
 const appChannels = {
   'app.info': channel<AppInfo>()(empty),
 } as const;
 
 /** The one contract between renderer and backend: every channel, by name. */
-export const contract = { ...storyChannels, ...appChannels } as const;
+export const contract = {
+  ...storyChannels,
+  ...lintChannels,
+  ...mappingChannels,
+  ...settingsChannels,
+  ...appChannels,
+  ...reliabilityChannels,
+} as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
@@ -86,8 +164,20 @@ export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** What the backend implements: one function per channel. A missing one is a compile error. */
-export type Handlers = { [C in ChannelName]: (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
+type HandlerOf<C extends ChannelName> = (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+
+/** Channels the database's own handler object implements: all but the host's backup and recovery channels. */
+export type CoreChannelName = Exclude<ChannelName, ReliabilityChannelName>;
+
+/**
+ * What the backend implements: one function per channel. A missing one is a compile error. The backup and
+ * recovery channels (shared/ipc/reliability.ts) are served by the host layer around the database
+ * (electron/backend/app-backend.ts), which answers even when no database could be opened.
+ */
+export type Handlers = { [C in CoreChannelName]: HandlerOf<C> } & { [C in ReliabilityChannelName]?: HandlerOf<C> };
+
+/** Every channel, the backup and recovery ones included: what a host serves. */
+export type HostHandlers = { [C in ChannelName]: HandlerOf<C> };
 
 /** What the renderer sees as window.storyBank: one method per channel, answering a Result. */
 export type StoryBankApi = { [C in ChannelName]: (input: InputOf<C>) => Promise<Result<OutputOf<C>>> };

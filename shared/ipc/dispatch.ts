@@ -18,7 +18,11 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
   const parsed = contract[name].input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) return fail('invalid-input', describeIssues(parsed.error));
   try {
-    const handler = handlers[name] as (input: unknown) => OutputOf<ChannelName> | Promise<OutputOf<ChannelName>>;
+    const handler = handlers[name] as
+      | ((input: unknown) => OutputOf<ChannelName> | Promise<OutputOf<ChannelName>>)
+      | undefined;
+    // Backup and recovery channels exist only where a host serves them (Handlers marks them optional).
+    if (handler === undefined) return fail('unknown-channel', `"${name}" is not served here.`);
     const value = await handler(parsed.data);
     return ok(value ?? null);
   } catch (error) {

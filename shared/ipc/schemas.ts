@@ -13,6 +13,16 @@ export const LIMITS = {
   sectionJsonBytes: 8_000_000,
   sectionTextLength: 2_000_000,
   queryLength: 500,
+  /** Prompt and probe ids ("ownership.outside-your-scope"). */
+  contentIdLength: 120,
+  /** Prompts one story can answer. */
+  prompts: 40,
+  /** Prepared notes for one follow-up probe. */
+  probeNoteLength: 4000,
+  /** Probe notes kept per story: more than every probe of every principle, so only abuse reaches it. */
+  probeNotesPerStory: 200,
+  /** Dismissed suggestions kept per story (every principle and prompt of a framework fit). */
+  dismissedPerStory: 500,
 } as const;
 
 export const storyIdSchema = z
@@ -20,6 +30,27 @@ export const storyIdSchema = z
   .min(8)
   .max(LIMITS.idLength)
   .regex(/^[A-Za-z0-9_-]+$/, 'A story id holds only letters, digits, "-" and "_".');
+
+/**
+ * A prompt or probe id from content/principles: the principle id, a dot, then slugs joined by dots. Only the format
+ * is checked here: which ids exist is the content's business (coverage reports ids the content no longer has).
+ */
+export const contentIdSchema = z
+  .string()
+  .max(LIMITS.contentIdLength, `A prompt or probe id is at most ${LIMITS.contentIdLength} characters.`)
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/,
+    'A prompt or probe id looks like "ownership.outside-your-scope".',
+  );
+
+export const promptIdSchema = contentIdSchema;
+export const probeIdSchema = contentIdSchema;
+
+/** The prompts a story answers: each id once, at most LIMITS.prompts. */
+export const promptListSchema = z
+  .array(promptIdSchema)
+  .max(LIMITS.prompts, `A story answers at most ${LIMITS.prompts} prompts.`)
+  .refine((list) => new Set(list).size === list.length, 'A prompt is listed twice.');
 
 export const principleIdSchema = z.enum(PRINCIPLE_IDS as [PrincipleId, ...PrincipleId[]]);
 export const levelSchema = z.enum(LEVELS);
@@ -55,6 +86,7 @@ export const draftSchema = z.strictObject({
     .array(principleMappingSchema)
     .max(16)
     .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'A principle is listed twice.'),
+  prompts: promptListSchema,
   level: levelSchema.nullable(),
   context: z.string().max(LIMITS.contextLength, `Company or context is at most ${LIMITS.contextLength} characters.`),
   tags: z.array(tagSchema).max(LIMITS.tags, `A story has at most ${LIMITS.tags} tags.`),

@@ -1,11 +1,13 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { isPrincipleId, type PrincipleId } from '../../../shared/domain/principles.ts';
 import type { Story, StorySummary } from '../../../shared/domain/story.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import { call } from '../api/client.ts';
+import { CoverageView } from '../coverage/CoverageView.tsx';
 import { StoryEditor } from '../editor/StoryEditor.tsx';
 import { FilterBar, type ListFilter, StoryList } from '../stories/StoryList.tsx';
 
-type View = 'stories' | 'trash';
+type View = 'stories' | 'trash' | 'coverage';
 
 interface Notice {
   text: string;
@@ -97,12 +99,16 @@ export function App(): ReactNode {
   const open = useCallback(
     async (id: string | null) => {
       await flushRef.current?.();
+      const leaveCoverage = (): void => setView((current) => (current === 'coverage' ? 'stories' : current));
       if (id === null) {
+        leaveCoverage();
         setSelected(null);
         return;
       }
       try {
-        setSelected(await call('stories.get', { id }));
+        const story = await call('stories.get', { id });
+        leaveCoverage();
+        setSelected(story);
       } catch (error) {
         report(error);
       }
@@ -110,10 +116,11 @@ export function App(): ReactNode {
     [report],
   );
 
-  const create = useCallback(async () => {
+  /** A new story; `preset` maps it from the start (a story begun from an uncovered prompt). */
+  const create = useCallback(async (preset: { principles?: PrincipleId[]; prompts?: string[] } = {}) => {
     try {
       await flushRef.current?.();
-      const story = await call('stories.create', {});
+      const story = await call('stories.create', preset);
       setView('stories');
       setFilter(NO_FILTER);
       setSelected(story);
@@ -159,6 +166,26 @@ export function App(): ReactNode {
     [refresh, report],
   );
 
+  // The coverage view replaces the editor: save before showing it (so it counts the latest edits), and load the
+  // open story afresh when coming back (the editor restarts from what was stored).
+  const switchView = useCallback(
+    async (next: View) => {
+      if (next === view) return;
+      if (next === 'coverage') await flushRef.current?.();
+      setView(next);
+      if (view === 'coverage' && selected) {
+        const id = selected.id;
+        setSelected(null);
+        try {
+          setSelected(await call('stories.get', { id }));
+        } catch {
+          // The story is gone (deleted elsewhere): nothing to reopen.
+        }
+      }
+    },
+    [view, selected, setSelected],
+  );
+
   const readOnly = info?.readOnlyReason != null;
   const filtered = filter.query !== '' || filter.principle !== '' || filter.tag !== '';
 
@@ -182,12 +209,20 @@ export function App(): ReactNode {
               type="button"
               role="tab"
               aria-selected={view === 'stories'}
-              onClick={() => setView('stories')}
+              onClick={() => void switchView('stories')}
             >
               Stories
             </button>
-            <button type="button" role="tab" aria-selected={view === 'trash'} onClick={() => setView('trash')}>
+            <button type="button" role="tab" aria-selected={view === 'trash'} onClick={() => void switchView('trash')}>
               Trash
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={view === 'coverage'}
+              onClick={() => void switchView('coverage')}
+            >
+              Coverage
             </button>
           </div>
           <FilterBar filter={filter} tags={tags} onChange={setFilter} />
@@ -256,7 +291,15 @@ export function App(): ReactNode {
           ) : null}
         </nav>
         <main className="main-pane">
-          {selected && selected.deletedAt === null ? (
+          {view === 'coverage' ? (
+            <CoverageView
+              readOnly={readOnly}
+              onOpenStory={(id) => void open(id)}
+              onStartStory={(principleId, promptId) =>
+                void create({ principles: isPrincipleId(principleId) ? [principleId] : [], prompts: [promptId] })
+              }
+            />
+          ) : selected && selected.deletedAt === null ? (
             <StoryEditor
               key={`${selected.id}:${loadCount}`}
               story={selected}

@@ -200,6 +200,7 @@ export interface SectionEditorProps {
   label: string;
   hint: string;
   initialJson: string;
+  readOnly?: boolean;
   onChange(json: string, text: string): void;
   onBlur(): void;
   onReady?(editor: LexicalEditor): void;
@@ -208,9 +209,10 @@ export interface SectionEditorProps {
 
 /** One STAR section as a Lexical rich-text field. */
 export function SectionEditor(props: SectionEditorProps): ReactNode {
-  const { id, label, hint, initialJson, onChange, onBlur, onReady, children } = props;
+  const { id, label, hint, initialJson, readOnly, onChange, onBlur, onReady, children } = props;
   const initialConfig = {
     namespace: `story-section-${id}`,
+    editable: !readOnly,
     nodes: [ListNode, ListItemNode],
     theme,
     editorState: initialJson || undefined,

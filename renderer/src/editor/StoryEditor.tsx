@@ -1,8 +1,18 @@
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
-import type { Story, StoryDraft } from '../../../shared/domain/story.ts';
+import { sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
+import { formatDuration } from '../../../shared/domain/timing.ts';
+import { analyzeStory, type Diagnostic, type Suppression } from '../../../shared/lint/index.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
 import { call } from '../api/client.ts';
+import { type ActiveFinding, FindingTooltip } from '../lint/FindingTooltip.tsx';
+import { findingsAtCaret, findingsAtPoint, revealFinding } from '../lint/finding-at.ts';
+import { clearHighlights, paintHighlights } from '../lint/highlights.ts';
+import { LintPanel } from '../lint/LintPanel.tsx';
+import { rubric } from '../lint/rubric.ts';
+import { PromptPicker } from '../mapping/PromptPicker.tsx';
+import { StoryMappingPanels } from '../mapping/StoryMappingPanels.tsx';
 import { LevelSelect, PrinciplePicker, TagsInput } from './MetadataFields.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { type SaveStatus, useAutosave } from './useAutosave.ts';
@@ -16,8 +26,8 @@ const HINTS: Record<SectionId, string> = {
 };
 
 function toDraft(story: Story): StoryDraft {
-  const { title, sections, principles, level, context, tags } = story;
-  return { title, sections, principles, level, context, tags };
+  const { title, sections, principles, prompts, level, context, tags } = story;
+  return { title, sections, principles, prompts, level, context, tags };
 }
 
 function newSessionId(): string {
@@ -96,7 +106,60 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
 
   const onBlur = useCallback(() => void flush(), [flush]);
 
+  // Lint: runs on every change (no save needed), painted over the text without touching the document.
+  const editors = useRef(new Map<SectionId, LexicalEditor>());
+  const [suppressions, setSuppressions] = useState<Suppression[]>([]);
+  const [active, setActive] = useState<ActiveFinding | null>(null);
+  useEffect(() => {
+    call('lint.suppressions', { storyId: story.id }).then(setSuppressions, () => setSuppressions([]));
+  }, [story.id]);
+  const texts = useMemo(() => sectionTexts(draft.sections), [draft.sections]);
+  const analysis = useMemo(
+    () => analyzeStory({ sections: texts, principles: draft.principles.map((p) => p.id) }, rubric(), { suppressions }),
+    [texts, draft.principles, suppressions],
+  );
+  const diagnosticsRef = useRef<Diagnostic[]>(analysis.diagnostics);
+  diagnosticsRef.current = analysis.diagnostics;
+  useLayoutEffect(() => paintHighlights(editors.current, analysis.diagnostics), [analysis]);
+  useEffect(() => clearHighlights, []);
+
+  const registerEditor = useCallback((section: SectionId, editor: LexicalEditor) => {
+    editors.current.set(section, editor);
+    editor.registerUpdateListener(({ tags }) => {
+      if (tags.has('history-merge') && !editor.getRootElement()?.contains(document.activeElement)) return;
+      if (!editor.getRootElement()?.contains(document.activeElement)) return;
+      setActive(findingsAtCaret(editor, section, diagnosticsRef.current));
+    });
+    paintHighlights(editors.current, diagnosticsRef.current);
+  }, []);
+
+  const ignore = useCallback(
+    (diagnostic: Diagnostic, reason: string) => {
+      const suppression: Suppression = {
+        ruleId: diagnostic.ruleId,
+        section: diagnostic.section,
+        fingerprint: diagnostic.fingerprint,
+        ...(reason ? { reason } : {}),
+      };
+      call('lint.suppress', { storyId: story.id, suppression }).then(
+        () => setSuppressions((list) => [...list.filter((s) => s.fingerprint !== suppression.fingerprint), suppression]),
+        () => undefined,
+      );
+    },
+    [story.id],
+  );
+  const unignore = useCallback(
+    (suppression: Suppression) => {
+      call('lint.unsuppress', { storyId: story.id, fingerprint: suppression.fingerprint }).then(
+        () => setSuppressions((list) => list.filter((s) => s.fingerprint !== suppression.fingerprint)),
+        () => undefined,
+      );
+    },
+    [story.id],
+  );
+
   return (
+    <div className="story-layout">
     <article className="story-editor" aria-label="Story editor">
       <header className="editor-header">
         <label htmlFor={titleId} className="visually-hidden">
@@ -116,6 +179,7 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
       </header>
       <section className="metadata" aria-label="Story details">
         <PrinciplePicker value={draft.principles} onChange={(principles) => update({ principles })} />
+        <PromptPicker principles={draft.principles} prompts={draft.prompts} readOnly={readOnly} onChange={update} />
         <div className="metadata-row">
           <LevelSelect value={draft.level} onChange={(level) => update({ level })} />
           <div className="field">
@@ -133,21 +197,55 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
           <TagsInput value={draft.tags} onChange={(tags) => update({ tags })} onBlur={onBlur} />
         </div>
       </section>
-      <div className="sections">
-        {SECTION_IDS.map((section) => (
-          <section key={section} className="star-section" aria-labelledby={`${section}-heading`}>
-            <h2 id={`${section}-heading`}>{SECTION_LABELS[section]}</h2>
-            <SectionEditor
-              id={section}
-              label={SECTION_LABELS[section]}
-              hint={HINTS[section]}
-              initialJson={story.sections[section].json}
-              onChange={(json, text) => updateSection(section, json, text)}
-              onBlur={onBlur}
-            />
-          </section>
-        ))}
+      <div
+        className="sections"
+        onMouseMove={(event) => {
+          const found = findingsAtPoint(editors.current, analysis.diagnostics, event.clientX, event.clientY);
+          if (found || active) setActive(found);
+        }}
+        onMouseLeave={() => setActive(null)}
+      >
+        {SECTION_IDS.map((section) => {
+          const timing = analysis.timing.sections[section];
+          const status = timing.words === 0 ? 'empty' : timing.ratio > 1.25 ? 'long' : timing.ratio < 0.4 ? 'short' : 'ok';
+          return (
+            <section key={section} className="star-section" aria-labelledby={`${section}-heading`}>
+              <h2 id={`${section}-heading`}>
+                {SECTION_LABELS[section]}
+                <span className={`section-time time-${status}`} data-testid={`time-${section}`}>
+                  {formatDuration(timing.seconds)} / {formatDuration(timing.targetSeconds)}
+                </span>
+              </h2>
+              <SectionEditor
+                id={section}
+                label={SECTION_LABELS[section]}
+                hint={HINTS[section]}
+                initialJson={story.sections[section].json}
+                readOnly={readOnly}
+                onChange={(json, text) => updateSection(section, json, text)}
+                onBlur={onBlur}
+                onReady={(editor) => registerEditor(section, editor)}
+              />
+            </section>
+          );
+        })}
       </div>
+      <StoryMappingPanels storyId={story.id} draft={draft} readOnly={readOnly} onChange={update} />
     </article>
+    <LintPanel
+      diagnostics={analysis.diagnostics}
+      score={analysis.score}
+      timing={analysis.timing}
+      texts={texts}
+      suppressions={suppressions}
+      onReveal={(diagnostic) => {
+        const editor = editors.current.get(diagnostic.section);
+        if (editor) revealFinding(editor, diagnostic);
+      }}
+      onIgnore={ignore}
+      onUnignore={unignore}
+    />
+    <FindingTooltip active={active} />
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseDamagedError, openStoryDatabase } from '../../../electron/backend/database.ts';
 import { latestVersion, MIGRATIONS } from '../../../electron/backend/migrations/index.ts';
 import type { Migration } from '../../../electron/backend/migrations/types.ts';
+import { createMappingsRepository } from '../../../electron/backend/mappings-repository.ts';
 import { createStoriesRepository } from '../../../electron/backend/stories-repository.ts';
 import { draftWith } from '../../support/drafts.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -46,6 +47,8 @@ describe('opening the story database', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
       const repo = createStoriesRepository(db);
       expect(repo.get('story-0001').title).toBe('Old one');
+      // Columns added since then read as empty for a story written before them.
+      expect(repo.get('story-0001').prompts).toEqual([]);
       expect(repo.list({ query: 'legacy' }).map((s) => s.id)).toEqual(['story-0001']);
       const copies = fs.readdirSync(backups);
       expect(copies).toHaveLength(1);
@@ -56,6 +59,37 @@ describe('opening the story database', () => {
       db.close();
     },
   );
+
+  it('keeps a mapped story written before migration 0050 and lets it gain prompts and probe notes', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const before = MIGRATIONS.filter((m) => m.version < 50);
+    const first = await openStoryDatabase(file, { migrations: before });
+    // Written as the older app did: its stories table has no prompts column yet.
+    first.db.exec(`INSERT INTO stories (seq, id, title, principles, tags, created_at, updated_at)
+      VALUES (1, 'story-0050', 'Mapped before', '[{"id":"ownership","role":"primary"}]', '["oncall"]', 1, 1)`);
+    first.db.close();
+
+    const { db, foundVersion } = await openStoryDatabase(file);
+    expect(foundVersion).toBe(before.at(-1)?.version);
+    const repo = createStoriesRepository(db);
+    const story = repo.get('story-0050');
+    expect(story).toMatchObject({
+      title: 'Mapped before',
+      principles: [{ id: 'ownership', role: 'primary' }],
+      tags: ['oncall'],
+      prompts: [],
+    });
+    repo.save('story-0050', 'session-after', { ...story, prompts: ['ownership.production-issue'] });
+    expect(repo.get('story-0050').prompts).toEqual(['ownership.production-issue']);
+    const mappings = createMappingsRepository(db);
+    mappings.saveProbeNote('story-0050', 'ownership.probe.why-you', { note: 'ready', readiness: 'ready' });
+    expect(mappings.probeNotes('story-0050')).toHaveLength(1);
+    expect(mappings.coverageStories().map((s) => s.id)).toEqual(['story-0050']);
+    const strict = db.prepare("SELECT sql FROM sqlite_schema WHERE name IN ('probe_notes', 'dismissed_suggestions')").pluck().all();
+    expect(strict).toHaveLength(2);
+    for (const sql of strict) expect(sql).toMatch(/STRICT/);
+    db.close();
+  });
 
   it('opens a database from a newer app read-only, with a clear message, and leaves the file untouched', async () => {
     const file = path.join(tempDir(), 'bank.sqlite');

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM } from '../../playwright.config.ts';
+import { ShellProcess } from '../../tests/e2e/fixtures.ts';
+import { makeDraft, rng } from './corpus.ts';
+
+export interface KeystrokeFigures {
+  words: number;
+  keystrokes: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+/**
+ * Keystroke -> updated lint highlights, in Chromium, on a 2,000-word story: for each key typed at the end of the
+ * Action, the time from the keydown event to the moment the renderer has re-linted and set the new highlight
+ * ranges (a performance mark the renderer sets right after).
+ */
+export async function runKeystrokeBench(keystrokes = 120): Promise<KeystrokeFigures> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-bank-keys-'));
+  const shell = new ShellProcess(dataDir);
+  const url = await shell.start();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(url);
+    const draft = makeDraft(rng(7), 1, 2000);
+    const words = Object.values(draft.sections).reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
+    await page.evaluate(async (d) => {
+      const created = await window.storyBank!['stories.create']({});
+      if (!created.ok) throw new Error(created.error.message);
+      const saved = await window.storyBank!['stories.save']({ id: created.value.id, sessionId: 'bench-session', draft: d });
+      if (!saved.ok) throw new Error(saved.error.message);
+    }, draft);
+    await page.reload();
+    await page.locator('.story-open').first().click();
+    const action = page.getByTestId('section-action');
+    await action.click();
+    await page.keyboard.press('Control+End');
+    await page.evaluate((mark) => {
+      const w = window as unknown as { __latencies: number[]; __down: number };
+      w.__latencies = [];
+      w.__down = 0;
+      document.addEventListener('keydown', (event) => (w.__down = event.timeStamp), true);
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.name === mark && w.__down > 0) {
+            w.__latencies.push(entry.startTime - w.__down);
+            w.__down = 0;
+          }
+        }
+      }).observe({ type: 'mark', buffered: false });
+    }, 'story-bank:highlights-painted');
+    const text = ' and then we shipped it without asking anyone';
+    for (let i = 0; i < keystrokes; i++) {
+      await page.keyboard.type(text[i % text.length] as string);
+      await page.waitForTimeout(20);
+    }
+    const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+    if (latencies.length < keystrokes * 0.8) throw new Error(`only ${latencies.length} of ${keystrokes} keystrokes measured`);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      words,
+      keystrokes: latencies.length,
+      medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
+      p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
+    };
+  } finally {
+    await browser.close();
+    await shell.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await runKeystrokeBench());

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { phraseListSchema } from '../rule-schema.ts';
+import { sentenceAt } from '../text-analysis.ts';
+import { compileFirstPerson, coverMask, firstPersonLexiconSchema, ownActionVerbsOf } from './first-person.ts';
+import { defineScript, type ScriptFinding } from './script-api.ts';
+
+/**
+ * The Action resolves by handing the problem to someone else: it holds a hand-off ("escalated", "pinged my
+ * manager", "they fixed it") and fewer than `minOwnActions` concrete steps of the speaker's own. An escalation
+ * amid several own steps is fine and says nothing.
+ */
+export const handoffResolution = defineScript({
+  name: 'handoff-resolution',
+  summary: 'Fires when a section holds a hand-off or a fix by others and too few concrete first-person steps.',
+  params: z.strictObject({
+    handoff: phraseListSchema,
+    resolvedByOthers: phraseListSchema,
+    /** Matches inside these are not hand-offs ("de-escalated"). */
+    exceptions: phraseListSchema.optional(),
+    minOwnActions: z.number().int().min(1),
+    ...firstPersonLexiconSchema,
+  }),
+  compile(params, ctx) {
+    const lex = compileFirstPerson(params, ctx);
+    const handoff = ctx.phrases(params.handoff);
+    const others = ctx.phrases(params.resolvedByOthers);
+    const exceptions = params.exceptions ? ctx.phrases(params.exceptions) : -1;
+    return (run) => {
+      const out: ScriptFinding[] = [];
+      for (const section of run.sections) {
+        const except = exceptions >= 0 ? run.matches(section, exceptions) : [];
+        const outside = (m: { start: number; end: number }) => !except.some((e) => e.start < m.end && m.start < e.end);
+        const handoffs = run.matches(section, handoff).filter(outside);
+        const fixedByOthers = run.matches(section, others).filter(outside);
+        if (handoffs.length === 0 && fixedByOthers.length === 0) continue;
+        const a = run.analysis(section);
+        // The speaker's own steps, not counting verbs inside the hand-off phrases themselves.
+        const mask = coverMask(a, handoffs, fixedByOthers);
+        let own = 0;
+        for (const v of ownActionVerbsOf(run, section, lex)) if (mask[v] === 0) own++;
+        if (own >= params.minOwnActions) continue;
+        // Point at the sentence where the problem leaves the speaker's hands (the last hand-off).
+        let last = handoffs[handoffs.length - 1];
+        const lastOther = fixedByOthers[fixedByOthers.length - 1];
+        if (!last || (lastOther && lastOther.start > last.start)) last = lastOther;
+        const span = sentenceAt(a, last!.start);
+        out.push({ section, start: span.start, end: span.end, basis: 'section', values: { count: own } });
+      }
+      return out;
+    };
+  },
+});

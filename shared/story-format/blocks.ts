@@ -1,0 +1,66 @@
+/**
+ * The rich-text model a section body can hold, shared by the Markdown and Lexical converters: paragraphs and lists
+ * (bulleted or numbered, possibly nested), with bold and italic text and hard line breaks.
+ */
+
+export interface TextRun {
+  kind: 'text';
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface LineBreak {
+  kind: 'break';
+}
+
+export type Inline = TextRun | LineBreak;
+
+export interface Paragraph {
+  kind: 'paragraph';
+  inlines: Inline[];
+}
+
+export interface ListItem {
+  inlines: Inline[];
+  /** Lists nested under this item (Lexical keeps them in a following list item). */
+  children: ListBlock[];
+}
+
+export interface ListBlock {
+  kind: 'list';
+  ordered: boolean;
+  /** First number of an ordered list (1 for bullets). */
+  start: number;
+  items: ListItem[];
+}
+
+export type Block = Paragraph | ListBlock;
+
+export function text(value: string, bold = false, italic = false): TextRun {
+  return { kind: 'text', text: value, bold, italic };
+}
+
+/** Merges neighbouring runs with the same format and drops empty ones. */
+export function normalizeInlines(inlines: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    if (inline.kind === 'text') {
+      if (inline.text === '') continue;
+      const last = out[out.length - 1];
+      if (last && last.kind === 'text' && last.bold === inline.bold && last.italic === inline.italic) {
+        out[out.length - 1] = { ...last, text: last.text + inline.text };
+        continue;
+      }
+      out.push({ ...inline });
+    } else out.push({ kind: 'break' });
+  }
+  return out;
+}
+
+/** Plain text of inlines: runs joined, line breaks as "\n" (as Lexical's getTextContent gives them). */
+export function inlinesText(inlines: readonly Inline[]): string {
+  let out = '';
+  for (const i of inlines) out += i.kind === 'text' ? i.text : '\n';
+  return out;
+}

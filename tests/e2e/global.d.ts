@@ -1,0 +1,7 @@
+import type { StoryBankApi } from '../../shared/ipc/contract.ts';
+
+declare global {
+  interface Window {
+    storyBank?: StoryBankApi;
+  }
+}

@@ -1,0 +1,78 @@
+import { expect, test } from './fixtures.ts';
+import { LintPanelPage } from './pages/lint-panel.ts';
+import { StoryBankPage } from './pages/story-bank-page.ts';
+
+test('a weak story is linted as it is typed, and the findings go when the text is fixed', async ({ page, shell }) => {
+  const app = new StoryBankPage(page);
+  const lint = new LintPanelPage(page);
+  await app.open(shell.url);
+  await app.newStory();
+  await app.title.fill('Checkout fix');
+  await app.typeInSection('situation', 'Checkout was failing for some users during a sale.');
+  await app.typeInSection('task', 'The checkout needed to be fixed.');
+  await app.typeInSection('action', 'We looked at the logs and we escalated it to the platform team, who fixed it.');
+  await app.typeInSection('result', 'Things got better and the team was happy.');
+  await app.typeInSection('reflection', 'Communication is important.');
+
+  // No save is needed: the panel and the highlights follow the typing.
+  for (const rule of ['missing-metric', 'vague-result', 'we-overuse', 'escalation-not-ownership', 'generic-reflection', 'no-scope-boundary']) {
+    await expect(lint.finding(rule).first(), rule).toBeVisible();
+  }
+  await expect.poll(() => lint.highlighted('warning').then((t) => t.join(' | '))).toContain('got better');
+  const before = Number(await lint.score.locator('.score-number').textContent());
+
+  // Hovering a highlight explains it.
+  const result = app.section('result');
+  const box = await result.getByText('Things got better and the team was happy.').boundingBox();
+  if (!box) throw new Error('no box');
+  await page.mouse.move(box.x + 80, box.y + box.height / 2);
+  await expect(page.getByTestId('finding-tooltip')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/linted-story.png' });
+
+  // Clicking a finding puts the cursor on its text.
+  await lint.finding('vague-result').first().locator('.finding-main').click();
+  await expect(result).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toContain('got better');
+
+  // Highlights are never written into the document.
+  await app.waitSaved();
+  const saved = await page.evaluate(async () => {
+    const list = await window.storyBank!['stories.list']({});
+    if (!list.ok) return '';
+    const story = await window.storyBank!['stories.get']({ id: list.value[0]!.id });
+    return story.ok ? JSON.stringify(story.value.sections) : '';
+  });
+  expect(saved).not.toMatch(/lint|highlight|mark/i);
+
+  // Fix the Result: a measured outcome replaces the vague one.
+  await result.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Checkout errors fell from 4% to 0.3% within two weeks, recovering $20,000 a day.');
+  await expect(lint.finding('missing-metric')).toHaveCount(0);
+  await expect(lint.finding('vague-result')).toHaveCount(0);
+  await expect.poll(() => lint.highlighted('warning').then((t) => t.join(' | '))).not.toContain('got better');
+  await expect.poll(async () => Number(await lint.score.locator('.score-number').textContent())).toBeGreaterThan(before);
+});
+
+test('a finding ignored on a story stays ignored after edits elsewhere and a reload', async ({ page, shell }) => {
+  const app = new StoryBankPage(page);
+  const lint = new LintPanelPage(page);
+  await app.open(shell.url);
+  await app.newStory();
+  await app.title.fill('Ignore test');
+  await app.typeInSection('reflection', 'Communication is important.');
+  await expect(lint.finding('generic-reflection')).toHaveCount(1);
+  await lint.finding('generic-reflection').getByRole('button', { name: 'Ignore…' }).click();
+  await page.getByLabel('Why ignore it? (optional)').fill('My interviewer asked for exactly this');
+  await page.getByRole('button', { name: 'Ignore on this story' }).click();
+  await expect(lint.finding('generic-reflection')).toHaveCount(0);
+
+  await app.typeInSection('situation', 'A new sentence elsewhere in the story.');
+  await app.waitSaved();
+  await page.reload();
+  await app.storyItem('Ignore test').getByRole('button').first().click();
+  await expect(lint.finding('missing-section')).not.toHaveCount(0);
+  await expect(lint.finding('generic-reflection')).toHaveCount(0);
+  await lint.panel.getByRole('button', { name: /1 ignored/ }).click();
+  await expect(lint.panel).toContainText('My interviewer asked for exactly this');
+});
