@@ -21,6 +21,7 @@ export function findElectron(): { path: string } | { reason: string } {
   });
   const binary = probe.stdout.trim();
   if (probe.status === 0 && binary && fs.existsSync(binary)) return { path: binary };
-  const last = (probe.stderr || '').trim().split('\n').filter(Boolean).at(-1) ?? 'unknown error';
-  return { reason: `the Electron binary is missing and could not be downloaded (${last.slice(0, 160)})` };
+  const lines = `${probe.stderr ?? ''}`.split('\n').map((line) => line.trim());
+  const cause = lines.find((line) => /^\w*Error\b|^Error:/.test(line)) ?? 'no reason given';
+  return { reason: `the Electron binary is not installed and could not be downloaded: ${cause.slice(0, 120)}` };
 }

@@ -84,6 +84,14 @@ function Finding(props: {
   );
 }
 
+/** The words a finding is about, cut at a word boundary when long. */
+function quoteOf(text: string, diagnostic: Diagnostic): string {
+  const full = text.slice(diagnostic.start, diagnostic.end).trim();
+  if (full.length <= 90) return full;
+  const cut = full.slice(0, 90);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).trimEnd()}…`;
+}
+
 export interface LintPanelProps {
   diagnostics: readonly Diagnostic[];
   score: number;
@@ -127,7 +135,7 @@ export function LintPanel(props: LintPanelProps): ReactNode {
                 <Finding
                   key={`${diagnostic.ruleId}:${diagnostic.fingerprint}:${diagnostic.start}`}
                   diagnostic={diagnostic}
-                  quote={texts[section].slice(diagnostic.start, Math.min(diagnostic.end, diagnostic.start + 80))}
+                  quote={quoteOf(texts[section], diagnostic)}
                   onReveal={() => props.onReveal(diagnostic)}
                   onIgnore={(reason) => props.onIgnore(diagnostic, reason)}
                 />
