@@ -1,7 +1,9 @@
 import { isProbeReadiness, type ProbeReadiness } from '../../shared/coverage/probes.ts';
 import type { DismissedSuggestions, ProbeNoteRecord, SuggestionKind } from '../../shared/domain/mappings.ts';
-import type { PrincipleMapping } from '../../shared/domain/story.ts';
+import { isSectionId, SECTION_IDS, type SectionId } from '../../shared/domain/sections.ts';
+import { emptySections, type PrincipleMapping, sectionTexts } from '../../shared/domain/story.ts';
 import type { CoverageStoryRow } from '../../shared/ipc/contract.ts';
+import type { Suppression } from '../../shared/lint/diagnostics.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { LIMITS } from '../../shared/ipc/schemas.ts';
 import type { Db } from './database.ts';
@@ -84,8 +86,10 @@ export function createMappingsRepository(db: Db): MappingsRepository {
   );
 
   const selectCoverage = db.prepare(
-    'SELECT id, title, principles, prompts FROM stories WHERE deleted_at IS NULL ORDER BY created_at, seq',
+    'SELECT seq, id, title, principles, prompts FROM stories WHERE deleted_at IS NULL ORDER BY created_at, seq',
   );
+  const selectTexts = db.prepare('SELECT story_seq, section, text FROM story_sections');
+  const selectSuppressions = db.prepare('SELECT story_id, rule_id, section, fingerprint FROM lint_suppressions');
 
   /** The story must exist; writes also need it out of the trash. */
   function requireStory(storyId: string, forWrite: boolean): void {
@@ -152,12 +156,28 @@ export function createMappingsRepository(db: Db): MappingsRepository {
       deleteDismissed.run({ storyId, kind, id });
     },
     coverageStories() {
-      return (selectCoverage.all() as CoverageRow[]).map((row) => ({
+      const texts = new Map<number, Record<SectionId, string>>();
+      for (const row of selectTexts.all() as { story_seq: number; section: number; text: string }[]) {
+        const sections = texts.get(row.story_seq) ?? sectionTexts(emptySections());
+        const key = SECTION_IDS[row.section];
+        if (key) sections[key] = row.text;
+        texts.set(row.story_seq, sections);
+      }
+      const suppressions = new Map<string, Suppression[]>();
+      for (const row of selectSuppressions.all() as { story_id: string; rule_id: string; section: string; fingerprint: string }[]) {
+        if (!isSectionId(row.section)) continue;
+        const list = suppressions.get(row.story_id) ?? [];
+        list.push({ ruleId: row.rule_id, section: row.section, fingerprint: row.fingerprint });
+        suppressions.set(row.story_id, list);
+      }
+      return (selectCoverage.all() as (CoverageRow & { seq: number })[]).map((row) => ({
         id: row.id,
         title: row.title,
         principles: JSON.parse(row.principles) as PrincipleMapping[],
         prompts: JSON.parse(row.prompts) as string[],
         score: null,
+        texts: texts.get(row.seq) ?? sectionTexts(emptySections()),
+        suppressions: suppressions.get(row.id) ?? [],
       }));
     },
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTION_IDS } from '../domain/sections.ts';
+import { SECTION_IDS, type SectionId } from '../domain/sections.ts';
 import type { Story, StorySummary } from '../domain/story.ts';
 import type { Suppression } from '../lint/diagnostics.ts';
 import type { CoverageStory } from '../coverage/coverage.ts';
@@ -8,6 +8,7 @@ import type { DismissedSuggestions, ProbeNoteRecord } from '../domain/mappings.t
 import { type SettingKey, settingKeySchema, type SettingValues, settingWriteSchema } from '../settings/settings.ts';
 import type { Result } from './result.ts';
 import { type ReliabilityChannelName, reliabilityChannels } from './reliability.ts';
+import { practiceChannels } from './practice-channels.ts';
 import {
   draftSchema,
   empty,
@@ -104,8 +105,15 @@ const lintChannels = {
   ),
 } as const;
 
-/** A coverage matrix column: a live story's mappings. The lint score is not computed yet, so score is null. */
-export type CoverageStoryRow = CoverageStory & { score: null };
+/**
+ * A coverage matrix column: a live story's mappings, plus its section texts and ignored findings so the renderer
+ * can score it with the same rubric as the editor (score is filled in there).
+ */
+export type CoverageStoryRow = CoverageStory & {
+  score: null;
+  texts: Record<SectionId, string>;
+  suppressions: Suppression[];
+};
 
 /** A suggestion for one story, named by what it proposes. */
 const suggestionTarget = z.discriminatedUnion('kind', [
@@ -150,6 +158,7 @@ export const contract = {
   ...mappingChannels,
   ...settingsChannels,
   ...appChannels,
+  ...practiceChannels,
   ...reliabilityChannels,
 } as const;
 

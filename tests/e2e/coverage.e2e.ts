@@ -50,6 +50,9 @@ test('mapping two stories changes the matrix and the gaps; an uncovered prompt s
   await app.waitSaved();
 
   await coverage.open();
+  // With a story in the bank, its lint score (same rubric as the editor) feeds the average.
+  await expect(coverage.figure('score')).toContainText(/\d+/);
+  await expect(coverage.figure('score')).not.toContainText('Not available yet');
   await expect(coverage.count('ownership')).toHaveText(/^1\s*Only one$/);
   await expect(coverage.count('bias-for-action')).toHaveText(/^1\s*Only one$/);
   await expect(coverage.count('frugality')).toHaveText(/^0\s*No story$/);

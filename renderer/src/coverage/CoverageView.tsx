@@ -1,7 +1,10 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { computeCoverage, type CoverageTargets } from '../../../shared/coverage/coverage.ts';
 import type { CoverageStoryRow } from '../../../shared/ipc/contract.ts';
+import { isPrincipleId } from '../../../shared/domain/principles.ts';
+import { analyzeStory } from '../../../shared/lint/index.ts';
 import { call } from '../api/client.ts';
+import { rubric } from '../lint/rubric.ts';
 import { framework } from '../content/framework.ts';
 import { CoverageMatrix, storyTitle } from './CoverageMatrix.tsx';
 import { PromptCoverage } from './PromptCoverage.tsx';
@@ -48,10 +51,19 @@ export function CoverageView(props: {
     };
   }, []);
 
-  const report = useMemo(
-    () => (data ? computeCoverage(data.stories, framework(), data.targets) : null),
-    [data],
-  );
+  // Each story is scored with the same rubric, ignored findings and settings as in the editor.
+  const report = useMemo(() => {
+    if (!data) return null;
+    const scored = data.stories.map((story) => ({
+      ...story,
+      score: analyzeStory(
+        { sections: story.texts, principles: story.principles.map((p) => p.id).filter(isPrincipleId) },
+        rubric(),
+        { suppressions: story.suppressions },
+      ).score,
+    }));
+    return computeCoverage(scored, framework(), data.targets);
+  }, [data]);
 
   const saveTargets = useCallback(async (targets: CoverageTargets) => {
     await call('settings.set', { key: 'coverage.targets', value: targets });

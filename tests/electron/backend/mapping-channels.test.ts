@@ -48,7 +48,7 @@ describe('mapping, probe, suggestion, coverage and settings channels', () => {
     const draft = { ...emptyDraft('Pre-mapped'), principles: story.principles, prompts: ['dive-deep.root-cause'] };
     await ok(b, 'stories.save', { id: story.id, sessionId: 'session-1234', draft });
     expect((await ok<Story>(b, 'stories.get', { id: story.id })).prompts).toEqual(['dive-deep.root-cause']);
-    expect(await ok(b, 'coverage.stories', {})).toEqual([
+    expect(await ok(b, 'coverage.stories', {})).toMatchObject([
       { id: story.id, title: 'Pre-mapped', principles: story.principles, prompts: ['dive-deep.root-cause'], score: null },
     ]);
   });
@@ -153,7 +153,7 @@ describe('mapping, probe, suggestion, coverage and settings channels', () => {
       readiness: 'ready',
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await ok(b, 'coverage.stories', {})).toEqual([]);
+    expect(await ok(b, 'coverage.stories', {})).toMatchObject([]);
     expect(snapshot(b)).toEqual(before);
   });
 });

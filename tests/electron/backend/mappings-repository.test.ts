@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openStoryDatabase } from '../../../electron/backend/database.ts';
 import { createMappingsRepository, type MappingsRepository } from '../../../electron/backend/mappings-repository.ts';
 import { createStoriesRepository, type StoriesRepository } from '../../../electron/backend/stories-repository.ts';
+import { createSuppressionsRepository } from '../../../electron/backend/suppressions-repository.ts';
 import { LIMITS } from '../../../shared/ipc/schemas.ts';
 import { draftWith } from '../../support/drafts.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -137,7 +138,7 @@ describe('dismissed suggestions', () => {
 });
 
 describe('coverage rows', () => {
-  it('lists every live story oldest first with its principles and prompts, and no score yet', () => {
+  it('lists every live story oldest first with its principles, prompts and text for scoring', () => {
     const a = stories.create(
       draftWith('First', {}, { principles: [{ id: 'ownership', role: 'primary' }], prompts: ['ownership.production-issue'] }),
     );
@@ -146,9 +147,28 @@ describe('coverage rows', () => {
     stories.trash(c.id);
     // Editing the first story does not move its column.
     stories.save(a.id, 'session-eeee', draftWith('First, edited', {}, { principles: [{ id: 'ownership', role: 'primary' }] }));
-    expect(mappings.coverageStories()).toEqual([
+    const rows = mappings.coverageStories();
+    expect(rows).toMatchObject([
       { id: a.id, title: 'First, edited', principles: [{ id: 'ownership', role: 'primary' }], prompts: [], score: null },
       { id: b.id, title: 'Second', principles: [{ id: 'frugality', role: 'secondary' }], prompts: [], score: null },
     ]);
+    expect(rows.map((r) => r.suppressions)).toEqual([[], []]);
+    expect(rows[0]?.texts).toEqual({ situation: '', task: '', action: '', result: '', reflection: '' });
+  });
+});
+
+describe('coverage rows for scoring', () => {
+  it('carry each story’s section texts and its ignored findings', async () => {
+    const { db } = await openStoryDatabase(path.join(tempDir(), 'bank.sqlite'));
+    const stories = createStoriesRepository(db);
+    const mappings = createMappingsRepository(db);
+    const suppressions = createSuppressionsRepository(db);
+    const story = stories.create(draftWith('Scored', { action: 'I rebuilt the cache.', result: 'Latency fell 40%.' }));
+    suppressions.add(story.id, { ruleId: 'generic-reflection', section: 'reflection', fingerprint: 'fp-1' });
+    const [row] = mappings.coverageStories();
+    expect(row?.texts.action).toBe('I rebuilt the cache.');
+    expect(row?.texts.result).toBe('Latency fell 40%.');
+    expect(row?.suppressions).toEqual([{ ruleId: 'generic-reflection', section: 'reflection', fingerprint: 'fp-1' }]);
+    db.close();
   });
 });
