@@ -5,9 +5,12 @@ import { type Db, openStoryDatabase } from './database.ts';
 import { createHandlers } from './handlers.ts';
 import { checkIntegrityInBackground, type IntegrityVerdict } from './integrity-check.ts';
 import { createMappingsRepository } from './mappings-repository.ts';
+import { createPracticeRepository } from './practice-repository.ts';
+import { createSamplesRepository } from './samples.ts';
 import { createSettingsRepository } from './settings-repository.ts';
 import { createStoriesRepository } from './stories-repository.ts';
 import { createSuppressionsRepository } from './suppressions-repository.ts';
+import { createTransferService } from './transfer/transfer-handlers.ts';
 
 export interface BackendOptions {
   dataDir: string;
@@ -48,6 +51,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     suppressions: createSuppressionsRepository(db),
     mappings: createMappingsRepository(db),
     settings: createSettingsRepository(db),
+    practice: createPracticeRepository(db),
+    samples: createSamplesRepository(db, stories),
+    transfer: createTransferService(db, stories),
     info,
   });
   return {

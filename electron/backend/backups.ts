@@ -77,6 +77,14 @@ export async function writeBackup(
   const partial = `${file}.partial`;
   try {
     await db.backup(partial);
+    // The copy carries the live file's WAL mode; a backup is a single self-contained file, so switch it back to
+    // a rollback journal (reading it later then never creates -wal or -shm files beside it).
+    const copy = new Database(partial, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const answer = await inspectDatabaseInBackground(partial);
     if (answer.verdict !== 'ok') throw new BackupError(`The new backup failed its integrity check (${answer.verdict}).`);
     fs.renameSync(partial, file);
@@ -84,7 +92,7 @@ export async function writeBackup(
     if (options.prune !== false) pruneBackups(dir, at);
     return info;
   } finally {
-    fs.rmSync(partial, { force: true });
+    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(leftover, { force: true });
   }
 }
 

@@ -1,16 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { emptyDraft } from '../../shared/domain/story.ts';
 import type { AppInfo, Handlers } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { MappingsRepository } from './mappings-repository.ts';
+import type { PracticeRepository } from './practice-repository.ts';
+import type { SamplesRepository } from './samples.ts';
 import type { SettingsRepository } from './settings-repository.ts';
 import type { StoriesRepository } from './stories-repository.ts';
 import type { SuppressionsRepository } from './suppressions-repository.ts';
+import { createTransferHandlers, type TransferService } from './transfer/transfer-handlers.ts';
 
 export interface HandlerContext {
   stories: StoriesRepository;
   suppressions: SuppressionsRepository;
   mappings: MappingsRepository;
   settings: SettingsRepository;
+  practice: PracticeRepository;
+  samples: SamplesRepository;
+  /** Prep sheet, Markdown and JSON export, import. */
+  transfer: TransferService;
   info: AppInfo;
 }
 
@@ -25,6 +33,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'stories.create': ({ title, principles, prompts }) => {
       writable();
       const draft = emptyDraft(title ?? '');
+      draft.level = ctx.settings.get('stories.defaultLevel');
       draft.principles = [...new Set(principles ?? [])].map((id, index) => ({
         id,
         role: index === 0 ? ('primary' as const) : ('secondary' as const),
@@ -99,5 +108,34 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return null;
     },
     'app.info': () => ctx.info,
+    'stories.revisions': ({ id }) => ctx.stories.revisions(id),
+    'stories.restoreRevision': ({ id, revisionId }) => {
+      writable();
+      const revision = ctx.stories.revisions(id).find((r) => r.id === revisionId);
+      if (!revision) throw new AppError('not-found', 'That revision is no longer in the story’s history.');
+      // Saved under a session of its own: the state being replaced becomes a revision, so the restore can be undone.
+      ctx.stories.save(id, `restore-${randomUUID()}`, revision.draft);
+      return ctx.stories.get(id);
+    },
+    'practice.log': (input) => {
+      writable();
+      return ctx.practice.log(input);
+    },
+    'practice.list': (filter) => ctx.practice.list(filter),
+    'practice.delete': ({ id }) => {
+      writable();
+      ctx.practice.remove(id);
+      return null;
+    },
+    'samples.list': () => ctx.samples.state(),
+    'samples.add': () => {
+      writable();
+      return ctx.samples.add();
+    },
+    'samples.remove': () => {
+      writable();
+      return ctx.samples.remove();
+    },
+    ...createTransferHandlers(ctx.transfer, ctx.info),
   };
 }

@@ -6,6 +6,7 @@ import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { fail, type Result } from '../../shared/ipc/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
 import type { Handlers } from '../../shared/ipc/contract.ts';
+import { serveStagedSheet } from './staged-sheet-route.ts';
 
 /** The largest request body accepted: several megabytes of pasted text fit; more is refused clearly. */
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
@@ -134,6 +135,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       res.end();
       return;
     }
+    if (serveStagedSheet(url.pathname, res)) return;
     if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES['.html'] });
       res.end(indexHtml);

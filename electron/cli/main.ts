@@ -1,3 +1,5 @@
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { lintCommand } from './commands/lint.ts';
 import { EXIT, processIO, type CliIO, type Command } from './io.ts';
 
@@ -5,7 +7,7 @@ import { EXIT, processIO, type CliIO, type Command } from './io.ts';
  * The story-bank command line: a dispatcher over named commands. To add one (for example `export` or `import`,
  * which will open the database through electron/backend), write a Command in commands/ and list it here.
  */
-export const COMMANDS: readonly Command[] = [lintCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, exportCommand, importCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -4,13 +4,16 @@ import { CHANNEL_NAMES } from '../../shared/ipc/contract.ts';
 import { HOST_EVENTS } from '../../shared/ipc/host-events.ts';
 import { type AppBackend, openAppBackend } from '../backend/app-backend.ts';
 import { resolveDataDir } from '../backend/data-dir.ts';
+import { installSheetPrinter } from '../backend/prep-sheet/sheet-printer.ts';
 import { hardenSession } from './hardening.ts';
 import { guardedIpcHandler } from './ipc-guard.ts';
 import { buildMenu } from './menu.ts';
+import { electronSheetPrinter, revealFinishedDownloads } from './prep-sheet-printer.ts';
 import { serveRendererRequest } from './renderer-protocol.ts';
 import { hardenApp } from './security.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { MAIN_WINDOW_URL, mainWindowOptions } from './window-options.ts';
+import { placedWindowOptions, rememberWindowPlacement } from './window-placement.ts';
 
 // Thin glue only: every behaviour lives in electron/backend, shared/ and renderer/. The security-relevant pieces
 // (window options, navigation and permission rules, the IPC sender check, single instance, the app:// handler)
@@ -30,12 +33,16 @@ function wireIpc(active: AppBackend): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
+  const dataDir = backend?.dataDir ?? app.getPath('userData');
+  const placed = placedWindowOptions(mainWindowOptions(path.join(__dirname, 'preload.cjs')), dataDir);
+  const window = new BrowserWindow(placed.options);
+  if (placed.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   // Ask the page to save before the window goes; close anyway if it does not answer within 3 seconds.
   let flushed = false;
   window.on('close', (event) => {
     if (flushed) return;
+    rememberWindowPlacement(window, dataDir);
     event.preventDefault();
     const done = (): void => {
       if (flushed) return;
@@ -71,6 +78,9 @@ if (claimSingleInstance(app, focusExisting)) {
   });
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
+    // Prep sheets print through Electron (printToPDF, the system dialog); saved exports are shown in their folder.
+    installSheetPrinter(electronSheetPrinter);
+    revealFinishedDownloads(session.defaultSession);
     const dataDir = resolveDataDir(process.env, app.getPath('userData'));
     try {
       // A damaged or emptied database does not stop start-up: the backend starts in recovery mode and the

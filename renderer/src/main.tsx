@@ -1,7 +1,10 @@
+import './reliability/zod-no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserShellBridge } from './api/browser-shell-bridge.ts';
 import { App } from './app/App.tsx';
+import { PreferencesProvider } from './settings/preferences.tsx';
+import { RecoveryGate } from './reliability/RecoveryGate.tsx';
 import './styles.css';
 
 if (!window.storyBank) {
@@ -13,7 +16,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <RecoveryGate>
+        <PreferencesProvider>
+          <App />
+        </PreferencesProvider>
+      </RecoveryGate>
     </StrictMode>,
   );
 }

@@ -138,11 +138,18 @@ export function answerStatus(seconds: number): TimingStatus {
 
 /** Spoken time of every section and of the whole answer, for the editor's gauges. */
 export function storyTiming(sections: Readonly<Record<SectionId, string>>, pace: number = DEFAULT_PACE_WPM): StoryTiming {
+  const counts = {} as Record<SectionId, number>;
+  for (const id of SECTION_IDS) counts[id] = countWords(sections[id] ?? '');
+  return timingFromWordCounts(counts, pace);
+}
+
+/** storyTiming from word counts already made (with countWords or an equivalent count). */
+export function timingFromWordCounts(counts: Readonly<Record<SectionId, number>>, pace: number = DEFAULT_PACE_WPM): StoryTiming {
   const p = clampPace(pace);
   const out = {} as Record<SectionId, SectionTiming>;
   let words = 0;
   for (const id of SECTION_IDS) {
-    const timing = sectionTiming(id, sections[id] ?? '', p);
+    const timing = timingFromWords(id, counts[id] ?? 0, p);
     out[id] = timing;
     words += timing.words;
   }

@@ -9,6 +9,7 @@ import { type SettingKey, settingKeySchema, type SettingValues, settingWriteSche
 import type { Result } from './result.ts';
 import { type ReliabilityChannelName, reliabilityChannels } from './reliability.ts';
 import { practiceChannels } from './practice-channels.ts';
+import { transferChannels } from './transfer-channels.ts';
 import {
   draftSchema,
   empty,
@@ -159,6 +160,7 @@ export const contract = {
   ...settingsChannels,
   ...appChannels,
   ...practiceChannels,
+  ...transferChannels,
   ...reliabilityChannels,
 } as const;
 

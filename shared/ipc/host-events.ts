@@ -1,3 +1,5 @@
+import type { CommandId } from '../keyboard/shortcuts.ts';
+
 /** Messages between Electron's main process and the page that are not backend calls. */
 export const HOST_EVENTS = {
   /** main -> page: save everything now, the window is closing. */
@@ -8,4 +10,5 @@ export const HOST_EVENTS = {
   menuCommand: 'host:menu-command',
 } as const;
 
-export type MenuCommand = 'new-story';
+/** A menu item's command: one of the app's commands (shared/keyboard/shortcuts.ts). */
+export type MenuCommand = CommandId;

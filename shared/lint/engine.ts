@@ -5,15 +5,15 @@ import {
   clampPace,
   SECTION_TARGET_SECONDS,
   spokenSeconds,
-  storyTiming,
+  timingFromWordCounts,
   wordsForSeconds,
   type StoryTiming,
 } from '../domain/timing.ts';
 import { applySuppressions, compileTemplate, fingerprintOf, normalizeFindingText, renderTemplate, type CompiledTemplate, type Diagnostic, type Suppression } from './diagnostics.ts';
-import { PhraseIndex, WordSet, type Match } from './phrases.ts';
+import { PhraseIndex, WordSet, type Match, type TokenClasses, type TokenIds } from './phrases.ts';
 import type { DiagnosticSeverity, LengthRule, OccurrenceRule, RatioRule, Rule, Severity } from './rule-schema.ts';
 import { scoreStory } from './score.ts';
-import { SCRIPTS, type ScriptCheck, type ScriptRunContext } from './scripts/index.ts';
+import { SCRIPTS, type ScriptCheck, type ScriptRunContext } from './checks/index.ts';
 import { analyzeText, firstSentence, offsetAfterWords, type SectionAnalysis, type Span } from './text-analysis.ts';
 
 /** What lint reads: each section's plain text, and the principles the story is mapped to. */
@@ -78,10 +78,10 @@ export class LintRun {
   readonly pace: number;
   readonly principles: ReadonlySet<PrincipleId>;
   private readonly texts: Readonly<Record<SectionId, string>>;
-  private readonly rubric: CompiledRubric;
+  readonly rubric: CompiledRubric;
   private readonly analyses: Partial<Record<SectionId, SectionAnalysis>> = {};
   private readonly tables: Partial<Record<SectionId, Array<Match[] | undefined>>> = {};
-  private readonly idTables: Partial<Record<SectionId, Int32Array>> = {};
+  private readonly classes: Partial<Record<SectionId, TokenClasses>> = {};
   private memos: Map<object, Partial<Record<SectionId, unknown>>> | null = null;
 
   constructor(rubric: CompiledRubric, input: LintInput, pace: number) {
@@ -100,20 +100,23 @@ export class LintRun {
   }
 
   /** Interned ids of a section's tokens (one hash lookup per token, no strings built). */
-  ids(section: SectionId): Int32Array {
-    let ids = this.idTables[section];
-    if (ids === undefined) {
-      const a = this.analysis(section);
-      ids = this.rubric.index.vocabulary.lookup(a, new Int32Array(a.count));
-      this.idTables[section] = ids;
+  ids(section: SectionId): TokenIds {
+    return this.tokenClasses(section).ids;
+  }
+
+  private tokenClasses(section: SectionId): TokenClasses {
+    let classes = this.classes[section];
+    if (classes === undefined) {
+      classes = this.rubric.index.classify(this.analysis(section));
+      this.classes[section] = classes;
     }
-    return ids;
+    return classes;
   }
 
   matches(section: SectionId, slot: number): readonly Match[] {
     let table = this.tables[section];
     if (table === undefined) {
-      table = this.rubric.index.match(this.analysis(section), this.ids(section), this.rubric.activeSlots[section]);
+      table = this.rubric.index.match(this.analysis(section), this.tokenClasses(section), this.rubric.activeSlots[section]);
       this.tables[section] = table;
     }
     return table[slot] ?? EMPTY_MATCHES;
@@ -442,8 +445,11 @@ function appliesTo(entry: CompiledRule, principles: ReadonlySet<PrincipleId>): b
  * Pass a CompiledRubric (from compileRubric) for speed; a plain rule array is compiled once and cached.
  */
 export function lint(input: LintInput, rubric: CompiledRubric | readonly Rule[], options: LintOptions = {}): Diagnostic[] {
-  const compiled = asCompiled(rubric);
-  const run = new LintRun(compiled, input, clampPace(options.pace));
+  return lintRun(new LintRun(asCompiled(rubric), input, clampPace(options.pace)), options);
+}
+
+function lintRun(run: LintRun, options: LintOptions): Diagnostic[] {
+  const compiled = run.rubric;
   const only = options.only ? new Set(options.only) : null;
   const overrides = options.overrides;
   const out: Diagnostic[] = [];
@@ -501,6 +507,10 @@ export interface StoryAnalysis {
 
 /** Everything the editor shows at once: findings, score and spoken time per section. */
 export function analyzeStory(input: LintInput, rubric: CompiledRubric | readonly Rule[], options: LintOptions = {}): StoryAnalysis {
-  const diagnostics = lint(input, rubric, options);
-  return { diagnostics, score: scoreStory(diagnostics), timing: storyTiming(input.sections, options.pace) };
+  const run = new LintRun(asCompiled(rubric), input, clampPace(options.pace));
+  const diagnostics = lintRun(run, options);
+  // Timing from the words the tokenizer already counted (the same count as countWords).
+  const words = {} as Record<SectionId, number>;
+  for (const id of SECTION_IDS) words[id] = run.words(id);
+  return { diagnostics, score: scoreStory(diagnostics), timing: timingFromWordCounts(words, run.pace) };
 }

@@ -14,4 +14,4 @@ export { loadRubric, parseRubric, RubricError, rubricFilesFromModules, safeParse
 export { ERROR_CAP, SCORE_WEIGHTS, scoreBand, scoreStory, type ScoreBand } from './score.ts';
 export { findPhrases, type Match } from './phrases.ts';
 export { RULE_KINDS, SEVERITIES, ruleSchema, type DiagnosticSeverity, type Rule, type RuleExample, type RuleKind, type Severity } from './rule-schema.ts';
-export { SCRIPTS } from './scripts/index.ts';
+export { SCRIPTS } from './checks/index.ts';

@@ -1,4 +1,4 @@
-import { analyzeText, hashKey, JOIN_PREV, ACRONYM, type SectionAnalysis } from './text-analysis.ts';
+import { analyzeText, hashKey, hashKey2, JOIN_PREV, ACRONYM, type SectionAnalysis } from './text-analysis.ts';
 
 /**
  * Phrase lists are data. A phrase is words separated by spaces, matched case-insensitively on word boundaries:
@@ -26,11 +26,58 @@ export class PhraseSyntaxError extends Error {
   }
 }
 
-/** Expands alternation groups into plain word sequences. */
-export function expandPhrase(phrase: string): string[] {
+/** One part of a phrase: its alternatives, each a token sequence (an empty one makes the part optional). */
+type PhrasePart = PhraseToken[][];
+
+/** Tokens of one phrase word, memoized: phrase lists repeat the same words many times. */
+const wordTokenCache = new Map<string, PhraseToken[]>();
+
+function wordTokens(phrase: string, word: string): PhraseToken[] {
+  const cached = wordTokenCache.get(word);
+  if (cached) return cached;
+  const wildcard = word.endsWith('*');
+  const body = wildcard ? word.slice(0, -1) : word;
+  if (body.includes('*')) throw new PhraseSyntaxError(phrase, 'may use "*" only at the end of a word');
+  const a = analyzeText(body);
+  const tokens: PhraseToken[] = [];
+  if (wildcard) {
+    // "escalat*" or "de-risk*": every token literal except the last, which is a prefix.
+    if (a.count === 0 || a.ends[a.count - 1] !== body.length) {
+      throw new PhraseSyntaxError(phrase, `"${word}": "*" must follow a letter or digit`);
+    }
+    if (a.word(a.count - 1).length < 3) throw new PhraseSyntaxError(phrase, `"${word}": a wildcard needs at least 3 letters before "*"`);
+    for (let t = 0; t < a.count - 1; t++) tokens.push({ key: a.key(t), wildcard: false });
+    tokens.push({ key: a.word(a.count - 1), wildcard: true });
+  } else {
+    if (a.count === 0) throw new PhraseSyntaxError(phrase, `"${word}" holds no letters or digits`);
+    for (let t = 0; t < a.count; t++) tokens.push({ key: a.key(t), wildcard: false });
+  }
+  if (wordTokenCache.size > 20_000) wordTokenCache.clear();
+  wordTokenCache.set(word, tokens);
+  return tokens;
+}
+
+function wordsToTokens(phrase: string, text: string): PhraseToken[] {
+  const out: PhraseToken[] = [];
+  for (const word of text.split(/\s+/)) if (word !== '') out.push(...wordTokens(phrase, word));
+  return out;
+}
+
+/** A group may touch only spaces, a hyphen (which splits words anyway) or the phrase's ends. */
+function isWordEdge(ch: string | undefined): boolean {
+  return ch === undefined || ch === '-' || /\s/.test(ch);
+}
+
+/**
+ * Parses a phrase into parts without expanding the alternatives (a phrase with several groups can stand for
+ * thousands of word sequences). Groups must be whole words. Throws PhraseSyntaxError.
+ */
+export function parsePhrase(phrase: string): PhrasePart[] {
   const trimmed = phrase.trim();
   if (trimmed === '') throw new PhraseSyntaxError(phrase, 'is empty');
-  let variants: string[] = [''];
+  const parts: PhrasePart[] = [];
+  let variants = 1;
+  let minTokens = 0;
   let i = 0;
   while (i < trimmed.length) {
     const ch = trimmed[i];
@@ -39,66 +86,55 @@ export function expandPhrase(phrase: string): string[] {
       if (close < 0) throw new PhraseSyntaxError(phrase, `has "(" at position ${i + 1} without a closing ")"`);
       const inner = trimmed.slice(i + 1, close);
       if (inner.includes('(')) throw new PhraseSyntaxError(phrase, 'nests parentheses; write the alternatives out instead');
-      const alternatives = inner.split('|').map((a) => a.trim());
-      if (alternatives.length < 2 && alternatives[0] !== '') {
-        // "(word)" alone is allowed but pointless; treat it as the word.
+      if (!isWordEdge(trimmed[i - 1]) || !isWordEdge(trimmed[close + 1])) {
+        throw new PhraseSyntaxError(phrase, 'alternatives must be whole words: write "(redo|redone)", not "re(do|done)"');
       }
-      const next: string[] = [];
-      for (const v of variants) for (const alt of alternatives) next.push(v + alt);
-      if (next.length > MAX_VARIANTS) throw new PhraseSyntaxError(phrase, `expands to more than ${MAX_VARIANTS} variants`);
-      variants = next;
+      const alternatives = [...new Set(inner.split('|').map((a) => a.trim().replace(/\s+/g, ' ')))].map((a) => wordsToTokens(phrase, a));
+      variants *= alternatives.length;
+      if (variants > MAX_VARIANTS) throw new PhraseSyntaxError(phrase, `expands to more than ${MAX_VARIANTS} variants`);
+      minTokens += Math.min(...alternatives.map((a) => a.length));
+      parts.push(alternatives);
       i = close + 1;
     } else if (ch === ')' || ch === '|') {
       throw new PhraseSyntaxError(phrase, `has a stray "${ch}" at position ${i + 1}`);
     } else {
       let j = i;
       while (j < trimmed.length && trimmed[j] !== '(' && trimmed[j] !== ')' && trimmed[j] !== '|') j++;
-      const chunk = trimmed.slice(i, j);
-      variants = variants.map((v) => v + chunk);
+      const tokens = wordsToTokens(phrase, trimmed.slice(i, j));
+      if (tokens.length) {
+        parts.push([tokens]);
+        minTokens += tokens.length;
+      }
       i = j;
     }
   }
-  const out = new Set<string>();
-  for (const v of variants) {
-    const clean = v.replace(/\s+/g, ' ').trim();
-    if (clean !== '') out.add(clean);
+  if (minTokens === 0 && parts.every((p) => p.every((alt) => alt.length === 0))) {
+    throw new PhraseSyntaxError(phrase, 'matches nothing (every alternative is empty)');
   }
-  if (out.size === 0) throw new PhraseSyntaxError(phrase, 'matches nothing (every alternative is empty)');
-  return [...out];
+  return parts;
 }
 
-/** Turns a phrase into the token sequences it matches. Throws PhraseSyntaxError on bad syntax. */
+/** Every token sequence a phrase matches (expanded; for tools and tests). Throws PhraseSyntaxError. */
 export function compilePhrase(phrase: string): PhraseToken[][] {
-  const result: PhraseToken[][] = [];
-  for (const variant of expandPhrase(phrase)) {
-    const tokens: PhraseToken[] = [];
-    for (const word of variant.split(' ')) {
-      const wildcard = word.endsWith('*');
-      const body = wildcard ? word.slice(0, -1) : word;
-      if (body.includes('*')) throw new PhraseSyntaxError(phrase, 'may use "*" only at the end of a word');
-      const a = analyzeText(body);
-      if (wildcard) {
-        // "escalat*" or "de-risk*": every token literal except the last, which is a prefix.
-        if (a.count === 0 || a.ends[a.count - 1] !== body.length) {
-          throw new PhraseSyntaxError(phrase, `"${word}": "*" must follow a letter or digit`);
-        }
-        if (a.word(a.count - 1).length < 3) throw new PhraseSyntaxError(phrase, `"${word}": a wildcard needs at least 3 letters before "*"`);
-        for (let t = 0; t < a.count - 1; t++) tokens.push({ key: a.key(t), wildcard: false });
-        tokens.push({ key: a.word(a.count - 1), wildcard: true });
-      } else {
-        if (a.count === 0) throw new PhraseSyntaxError(phrase, `"${word}" holds no letters or digits`);
-        for (let t = 0; t < a.count; t++) tokens.push({ key: a.key(t), wildcard: false });
-      }
-    }
-    result.push(tokens);
+  let out: PhraseToken[][] = [[]];
+  for (const part of parsePhrase(phrase)) {
+    const next: PhraseToken[][] = [];
+    for (const prefix of out) for (const alt of part) next.push([...prefix, ...alt]);
+    out = next;
   }
-  return result;
+  const seen = new Set<string>();
+  return out.filter((seq) => {
+    const key = seq.map((t) => (t.wildcard ? t.key + '*' : t.key)).join(' ');
+    if (seq.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Checks phrase syntax without keeping the result: undefined when fine, otherwise the problem. */
 export function phraseProblem(phrase: string): string | undefined {
   try {
-    compilePhrase(phrase);
+    parsePhrase(phrase);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -124,6 +160,7 @@ export class Vocabulary {
   private readonly words: string[] = [];
   private readonly byKey = new Map<string, number>();
   private tableHash = new Int32Array(0);
+  private tableHash2 = new Int32Array(0);
   private tableId = new Int32Array(0);
   private mask = -1;
 
@@ -151,6 +188,7 @@ export class Vocabulary {
   private build(): void {
     const capacity = nextPow2(this.words.length * 2 + 1);
     this.tableHash = new Int32Array(capacity);
+    this.tableHash2 = new Int32Array(capacity);
     this.tableId = new Int32Array(capacity).fill(-1);
     this.mask = capacity - 1;
     this.words.forEach((w, id) => {
@@ -158,36 +196,51 @@ export class Vocabulary {
       let slot = (h ^ (h >>> 15)) & this.mask;
       while (this.tableId[slot] !== -1) slot = (slot + 1) & this.mask;
       this.tableHash[slot] = h;
+      this.tableHash2[slot] = hashKey2(w);
       this.tableId[slot] = id;
     });
   }
 
+  /** The id of the key with these two hashes (see analyzeText), or -1. 64 bits of hash stand for the key. */
+  idOfHashes(h: number, h2: number): number {
+    if (this.mask < 0) this.build();
+    let slot = (h ^ (h >>> 15)) & this.mask;
+    for (;;) {
+      const id = this.tableId[slot]!;
+      if (id === -1) return -1;
+      if (this.tableHash[slot] === h && this.tableHash2[slot] === h2) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
   /** Ids of a section's tokens (-1 for tokens not in the vocabulary), written into `out`. */
   lookup(a: SectionAnalysis, out: Int32Array): Int32Array {
-    if (this.mask < 0) this.build();
-    const mask = this.mask;
-    const tableHash = this.tableHash;
-    const tableId = this.tableId;
-    const words = this.words;
-    const hashes = a.hashes;
-    for (let t = 0; t < a.count; t++) {
-      const h = hashes[t]!;
-      let slot = (h ^ (h >>> 15)) & mask;
-      let found = -1;
-      for (;;) {
-        const id = tableId[slot]!;
-        if (id === -1) break;
-        if (tableHash[slot] === h && a.keyEquals(t, words[id]!)) {
-          found = id;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      out[t] = found;
-    }
+    for (let t = 0; t < a.count; t++) out[t] = this.idOfHashes(a.hashes[t]!, a.hashes2[t]!);
     return out;
   }
 }
+
+/** What the index knows about one distinct word: its id and the wildcard prefixes it matches. */
+interface WordInfo {
+  h2: number;
+  id: number;
+  /** Prefix ids of the wildcards this word matches, or null. */
+  wild: Int32Array | null;
+  /** Another word with the same first hash. */
+  next: WordInfo | null;
+}
+
+/** Vocabulary id of each token of a section (-1 when the rubric never mentions the word). */
+export type TokenIds = readonly number[];
+
+/** Per-section result of classifying tokens against the index. */
+export interface TokenClasses {
+  ids: TokenIds;
+  /** Wildcard prefix ids per token (null when none). */
+  wild: Array<Int32Array | null>;
+}
+
+const WORD_CACHE_LIMIT = 50_000;
 
 /** A set of single words, matched by interned id (case-insensitive, acronyms included). */
 export class WordSet {
@@ -251,14 +304,14 @@ export class PhraseIndex {
   private readonly prefixes: string[] = [];
   private readonly prefixIds = new Map<string, number>();
   private readonly prefixBuckets = new Map<number, number[]>();
-  /** The same buckets for two ASCII lower-case letters, indexed (c0 - 97) * 26 + (c1 - 97). */
-  private asciiBuckets: Array<number[] | undefined> = [];
+
   /** Build-time edges (node -> sym -> child) and terminal slots per node. */
   private readonly buildEdges: Array<Map<number, number>> = [new Map()];
   private readonly buildEnds: Array<number[] | null> = [null];
   private frozen: FrozenTrie | null = null;
+  /** Words seen in linted text, by first hash: their ids and wildcard matches (memoized across lints, bounded). */
+  private wordCache = new Map<number, WordInfo>();
   // Scratch buffers for match(), reused across calls (match never re-enters itself).
-  private scratchWild = new Int32Array(0);
   private scratchLastEnd = new Int32Array(0);
   private scratchFrontier: Int32Array<ArrayBuffer> = new Int32Array(32);
   private scratchNext: Int32Array<ArrayBuffer> = new Int32Array(32);
@@ -272,11 +325,45 @@ export class PhraseIndex {
   /** Registers a phrase set and returns its slot. */
   addSet(phrases: readonly string[]): number {
     const slot = this.slotCount++;
-    for (const phrase of phrases) {
-      for (const seq of compilePhrase(phrase)) this.insert(seq, slot);
-    }
+    for (const phrase of phrases) this.insertParts(parsePhrase(phrase), 0, 0, slot, false);
     this.frozen = null;
+    this.wordCache = new Map();
     return slot;
+  }
+
+  private wordInfo(a: SectionAnalysis, t: number): WordInfo {
+    const h = a.hashes[t]!;
+    const h2 = a.hashes2[t]!;
+    const head = this.wordCache.get(h);
+    for (let i: WordInfo | null | undefined = head; i; i = i.next) if (i.h2 === h2) return i;
+    let wild: Int32Array | null = null;
+    if (this.prefixes.length > 0 && (a.flags[t]! & ACRONYM) === 0 && a.length(t) >= 3) {
+      const w = a.word(t);
+      const bucket = this.prefixBuckets.get((w.charCodeAt(0) << 16) | w.charCodeAt(1));
+      if (bucket !== undefined) {
+        const found: number[] = [];
+        for (const pid of bucket) if (w.startsWith(this.prefixes[pid]!)) found.push(pid);
+        if (found.length) wild = Int32Array.from(found);
+      }
+    }
+    if (this.wordCache.size >= WORD_CACHE_LIMIT) this.wordCache = new Map();
+    const entry: WordInfo = { h2, id: this.vocabulary.idOfHashes(h, h2), wild, next: head ?? null };
+    this.wordCache.set(h, entry);
+    return entry;
+  }
+
+  /** Vocabulary ids and wildcard matches of a section's tokens. */
+  classify(a: SectionAnalysis): TokenClasses {
+    const n = a.count;
+    // Plain arrays: small typed arrays cost a native allocation each, which dominates at this size.
+    const ids = new Array<number>(n);
+    const wild = new Array<Int32Array | null>(n);
+    for (let t = 0; t < n; t++) {
+      const info = this.wordInfo(a, t);
+      ids[t] = info.id;
+      wild[t] = info.wild;
+    }
+    return { ids, wild };
   }
 
   private symbolFor(tok: PhraseToken): number {
@@ -293,31 +380,36 @@ export class PhraseIndex {
           this.prefixBuckets.set(bucketKey, bucket);
         }
         bucket.push(id);
-        const c0 = tok.key.charCodeAt(0) - 97;
-        const c1 = tok.key.charCodeAt(1) - 97;
-        if (c0 >= 0 && c0 < 26 && c1 >= 0 && c1 < 26) this.asciiBuckets[c0 * 26 + c1] = bucket;
       }
       return wildSymbol(id);
     }
     return this.vocabulary.intern(tok.key);
   }
 
-  private insert(seq: PhraseToken[], slot: number): void {
-    let node = 0;
-    for (const tok of seq) {
-      const sym = this.symbolFor(tok);
-      const edges = this.buildEdges[node]!;
-      let child = edges.get(sym);
-      if (child === undefined) {
-        child = this.buildEdges.length;
-        this.buildEdges.push(new Map());
-        this.buildEnds.push(null);
-        edges.set(sym, child);
-      }
-      node = child;
+  /** Inserts every variant of parts[i..] below `node`, walking shared prefixes once. */
+  private insertParts(parts: readonly PhrasePart[], i: number, node: number, slot: number, consumed: boolean): void {
+    if (i === parts.length) {
+      if (!consumed) return; // an all-empty variant matches nothing
+      const ends = this.buildEnds[node] ?? (this.buildEnds[node] = []);
+      if (!ends.includes(slot)) ends.push(slot);
+      return;
     }
-    const ends = this.buildEnds[node] ?? (this.buildEnds[node] = []);
-    if (!ends.includes(slot)) ends.push(slot);
+    for (const alt of parts[i]!) {
+      let at = node;
+      for (const tok of alt) {
+        const sym = this.symbolFor(tok);
+        const edges = this.buildEdges[at]!;
+        let child = edges.get(sym);
+        if (child === undefined) {
+          child = this.buildEdges.length;
+          this.buildEdges.push(new Map());
+          this.buildEnds.push(null);
+          edges.set(sym, child);
+        }
+        at = child;
+      }
+      this.insertParts(parts, i + 1, at, slot, consumed || alt.length > 0);
+    }
   }
 
   private freeze(): FrozenTrie {
@@ -366,7 +458,7 @@ export class PhraseIndex {
    * Finds matches in one section for the slots where `active[slot]` is 1.
    * Returns an array indexed by slot (undefined where a slot has no match).
    */
-  match(a: SectionAnalysis, ids: Int32Array, active: Uint8Array): Array<Match[] | undefined> {
+  match(a: SectionAnalysis, classes: TokenClasses, active: Uint8Array): Array<Match[] | undefined> {
     const out: Array<Match[] | undefined> = new Array(this.slotCount);
     const n = a.count;
     if (n === 0) return out;
@@ -376,36 +468,8 @@ export class PhraseIndex {
     const starts = a.starts;
     const tokEnds = a.ends;
 
-    // Wildcard prefixes each token matches (scratch buffer reused across calls).
-    if (this.scratchWild.length < n + 1) this.scratchWild = new Int32Array(nextPow2(n + 1));
-    let wildStart: Int32Array | null = null;
-    let wildIds: number[] | null = null;
-    if (trie.hasWild) {
-      wildStart = this.scratchWild;
-      wildIds = [];
-      const buckets = this.prefixBuckets;
-      const ascii = this.asciiBuckets;
-      const prefixes = this.prefixes;
-      const text = a.text;
-      for (let t = 0; t < n; t++) {
-        wildStart[t] = wildIds.length;
-        if ((flags[t]! & ACRONYM) !== 0) continue;
-        const s0 = starts[t]!;
-        if (tokEnds[t]! - s0 < 3) continue;
-        // Bucket by the first two characters, lower-cased without building the word.
-        let c0 = text.charCodeAt(s0);
-        let c1 = text.charCodeAt(s0 + 1);
-        if (c0 >= 65 && c0 <= 90) c0 += 32;
-        if (c1 >= 65 && c1 <= 90) c1 += 32;
-        let bucket: number[] | undefined;
-        if (c0 >= 97 && c0 <= 122 && c1 >= 97 && c1 <= 122) bucket = ascii[(c0 - 97) * 26 + (c1 - 97)];
-        else if (c0 >= 128 || c1 >= 128) bucket = buckets.get((a.word(t).charCodeAt(0) << 16) | a.word(t).charCodeAt(1));
-        else bucket = buckets.get((c0 << 16) | c1);
-        if (bucket === undefined) continue;
-        for (const pid of bucket) if (a.startsWithLower(t, prefixes[pid]!)) wildIds.push(pid);
-      }
-      wildStart[n] = wildIds.length;
-    }
+    const ids = classes.ids;
+    const wild = classes.wild;
 
     const edge = (node: number, sym: number): number => {
       let h = edgeHash(node, sym) & mask;
@@ -430,9 +494,10 @@ export class PhraseIndex {
         const c = rootChild[id0]!;
         if (c !== NO_NODE) frontier[fCount++] = c;
       }
-      if (wildStart !== null) {
-        for (let w = wildStart[i]!, we = wildStart[i + 1]!; w < we; w++) {
-          const c = edge(0, wildSymbol(wildIds![w]!));
+      const w0 = wild[i];
+      if (w0 !== null && w0 !== undefined) {
+        for (let w = 0; w < w0.length; w++) {
+          const c = edge(0, wildSymbol(w0[w]!));
           if (c !== NO_NODE) {
             if (fCount === frontier.length) frontier = growInt32(frontier);
             frontier[fCount++] = c;
@@ -461,8 +526,7 @@ export class PhraseIndex {
         if (j >= n || (flags[j]! & JOIN_PREV) === 0) break;
         let nCount = 0;
         const idj = ids[j]!;
-        const ws = wildStart === null ? 0 : wildStart[j]!;
-        const we = wildStart === null ? 0 : wildStart[j + 1]!;
+        const wj = wild[j];
         for (let f = 0; f < fCount; f++) {
           const node = frontier[f]!;
           if (idj >= 0) {
@@ -472,8 +536,8 @@ export class PhraseIndex {
               next[nCount++] = c;
             }
           }
-          for (let w = ws; w < we; w++) {
-            const c = edge(node, wildSymbol(wildIds![w]!));
+          if (wj !== null && wj !== undefined) for (let w = 0; w < wj.length; w++) {
+            const c = edge(node, wildSymbol(wj[w]!));
             if (c !== NO_NODE) {
               if (nCount === next.length) next = growInt32(next);
               next[nCount++] = c;
@@ -524,5 +588,5 @@ export function findPhrases(text: string, phrases: readonly string[]): Match[] {
   const slot = index.addSet(phrases);
   const active = new Uint8Array(index.slots).fill(1);
   const a = analyzeText(text);
-  return index.match(a, index.vocabulary.lookup(a, new Int32Array(a.count)), active)[slot] ?? [];
+  return index.match(a, index.classify(a), active)[slot] ?? [];
 }

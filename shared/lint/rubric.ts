@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { compileRubric, type CompiledRubric } from './engine.ts';
 import { phraseProblem } from './phrases.ts';
 import { RULE_KINDS, rubricGroupSchema, ruleSchema, type Rule } from './rule-schema.ts';
-import { SCRIPTS } from './scripts/index.ts';
+import { SCRIPTS } from './checks/index.ts';
 
 /**
  * Loads rubric files (content/rubric/*.json) from already-parsed JSON: validates each rule with the schema,
@@ -109,12 +109,24 @@ function ruleLabel(raw: unknown, index: number | null): string {
   return index === null ? 'rule' : at;
 }
 
-function checkPhrases(list: readonly string[] | undefined, where: string, problems: string[]): void {
-  if (!list) return;
-  for (const phrase of list) {
-    const problem = phraseProblem(phrase);
-    if (problem) problems.push(`${where}: ${problem}`);
+/**
+ * Splices lexicons into a phrase list and checks the phrases that came from them (phrases written in the rule
+ * itself were checked by the schema already).
+ */
+function expandPhrases(lexicons: LexiconResolver, list: readonly string[], where: string, problems: string[]): string[] {
+  const out: string[] = [];
+  for (const item of list) {
+    if (!item.startsWith('@')) {
+      out.push(item);
+      continue;
+    }
+    for (const phrase of lexicons.expand([item], where)) {
+      const problem = phraseProblem(phrase);
+      if (problem) problems.push(`${where}: ${problem} (from lexicon "${item}")`);
+      out.push(phrase);
+    }
   }
+  return [...new Set(out)];
 }
 
 /** Validates rubric files. Never throws: returns every problem found. */
@@ -166,16 +178,12 @@ export function safeParseRubric(files: readonly RubricFile[]): RubricParseResult
       case 'existence':
       case 'signal':
       case 'occurrence':
-        rule.phrases = lexicons.expand(rule.phrases, `${where}: phrases`);
-        if (rule.exceptions) rule.exceptions = lexicons.expand(rule.exceptions, `${where}: exceptions`);
-        checkPhrases(rule.phrases, `${where}: phrases`, problems);
-        checkPhrases(rule.exceptions, `${where}: exceptions`, problems);
+        rule.phrases = expandPhrases(lexicons, rule.phrases, `${where}: phrases`, problems);
+        if (rule.exceptions) rule.exceptions = expandPhrases(lexicons, rule.exceptions, `${where}: exceptions`, problems);
         break;
       case 'ratio':
-        rule.numerator = lexicons.expand(rule.numerator, `${where}: numerator`);
-        rule.denominator = lexicons.expand(rule.denominator, `${where}: denominator`);
-        checkPhrases(rule.numerator, `${where}: numerator`, problems);
-        checkPhrases(rule.denominator, `${where}: denominator`, problems);
+        rule.numerator = expandPhrases(lexicons, rule.numerator, `${where}: numerator`, problems);
+        rule.denominator = expandPhrases(lexicons, rule.denominator, `${where}: denominator`, problems);
         break;
       case 'script': {
         const definition = SCRIPTS.get(rule.script);

@@ -154,7 +154,7 @@ export const lengthRuleSchema = z
     message: 'A length rule needs exactly one of "above" or "below".',
   });
 
-/** A named check written in TypeScript (shared/lint/scripts/), configured by params (word lists are data). */
+/** A named check written in TypeScript (shared/lint/checks/), configured by params (word lists are data). */
 export const scriptRuleSchema = z.strictObject({
   ...base,
   kind: z.literal('script'),

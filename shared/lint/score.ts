@@ -6,8 +6,8 @@ import type { DiagnosticSeverity } from './rule-schema.ts';
  * for each further one (at most three counted), so one noisy rule cannot sink a story on its own. Positive signals
  * add a little back. Guarantees:
  *   - no findings (or only positives) scores 100;
- *   - any error caps the score at ERROR_CAP, below every story without errors that has no warnings;
- *   - any other problem caps it at 99.
+ *   - any error caps the score at ERROR_CAP (60), so a story with an error always scores below a clean one;
+ *   - any other problem caps it at 99, and adding a problem never raises the score.
  */
 export const SCORE_WEIGHTS: Readonly<Record<Exclude<DiagnosticSeverity, 'positive'>, number>> = {
   error: 20,

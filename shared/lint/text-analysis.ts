@@ -30,9 +30,11 @@ export interface SectionAnalysis {
   readonly count: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  readonly flags: Uint16Array;
+  readonly flags: Int32Array;
   /** FNV-1a hash of each token's key (see `key`): what vocabularies intern without building strings. */
   readonly hashes: Int32Array;
+  /** A second, independent hash of the key: with `hashes`, 64 bits, so equal pairs mean equal keys. */
+  readonly hashes2: Int32Array;
   /** Index into `sentences` of each token. */
   readonly sentenceOf: Int32Array;
   readonly sentences: Span[];
@@ -56,6 +58,13 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const CARET = 94;
 
+const LANE2_SEED = 0x2545f491;
+
+function mix2(g: number, c: number): number {
+  g = Math.imul(g ^ c, 0x5bd1e995);
+  return g ^ (g >>> 15);
+}
+
 /** The hash analyzeText gives a token whose key is `key`. */
 export function hashKey(key: string): number {
   let h = FNV_OFFSET;
@@ -63,13 +72,21 @@ export function hashKey(key: string): number {
   return h | 0;
 }
 
+/** The second hash analyzeText gives a token whose key is `key`. */
+export function hashKey2(key: string): number {
+  let g = LANE2_SEED;
+  for (let i = 0; i < key.length; i++) g = mix2(g, key.charCodeAt(i));
+  return g | 0;
+}
+
 class Analysis implements SectionAnalysis {
   readonly text: string;
   readonly count: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  readonly flags: Uint16Array;
+  readonly flags: Int32Array;
   readonly hashes: Int32Array;
+  readonly hashes2: Int32Array;
   readonly sentenceOf: Int32Array;
   readonly sentences: Span[];
   readonly words: number;
@@ -82,8 +99,9 @@ class Analysis implements SectionAnalysis {
     lowerText: string | null,
     starts: Int32Array,
     ends: Int32Array,
-    flags: Uint16Array,
+    flags: Int32Array,
     hashes: Int32Array,
+    hashes2: Int32Array,
     sentenceOf: Int32Array,
     sentences: Span[],
     words: number,
@@ -95,6 +113,7 @@ class Analysis implements SectionAnalysis {
     this.ends = ends;
     this.flags = flags;
     this.hashes = hashes;
+    this.hashes2 = hashes2;
     this.sentenceOf = sentenceOf;
     this.sentences = sentences;
     this.words = words;
@@ -232,8 +251,9 @@ export function isWordCode(c: number): boolean {
 const scratch = {
   starts: new Int32Array(0),
   ends: new Int32Array(0),
-  flags: new Uint16Array(0),
+  flags: new Int32Array(0),
   hashes: new Int32Array(0),
+  hashes2: new Int32Array(0),
   sentenceOf: new Int32Array(0),
 };
 
@@ -242,8 +262,9 @@ function growScratch(cap: number): void {
   while (size < cap) size <<= 1;
   scratch.starts = new Int32Array(size);
   scratch.ends = new Int32Array(size);
-  scratch.flags = new Uint16Array(size);
+  scratch.flags = new Int32Array(size);
   scratch.hashes = new Int32Array(size);
+  scratch.hashes2 = new Int32Array(size);
   scratch.sentenceOf = new Int32Array(size);
 }
 
@@ -251,7 +272,7 @@ function growScratch(cap: number): void {
 export function analyzeText(text: string): SectionAnalysis {
   const n = text.length;
   const sentences: Span[] = [];
-  if (n === 0) return new Analysis(text, text, new Int32Array(0), new Int32Array(0), new Uint16Array(0), new Int32Array(0), new Int32Array(0), sentences, 0);
+  if (n === 0) return new Analysis(text, text, new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0), sentences, 0);
   // Scratch buffers (at most one token per two characters), copied out at the end.
   const cap = (n >> 1) + 1;
   if (scratch.starts.length < cap) growScratch(cap);
@@ -259,6 +280,7 @@ export function analyzeText(text: string): SectionAnalysis {
   const ends = scratch.ends;
   const flags = scratch.flags;
   const hashes = scratch.hashes;
+  const hashes2 = scratch.hashes2;
   const sentenceOf = scratch.sentenceOf;
   // The main loop reads the lower-cased copy: it is a flat string (fast to index even when `text` was built by
   // concatenation) and classifies the same. Case is read from `text` once per token.
@@ -286,6 +308,7 @@ export function analyzeText(text: string): SectionAnalysis {
       let digit = false;
       let kk = k;
       let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      let g = mix2(LANE2_SEED, c);
       for (;;) {
         if (kk === K_DIGIT) digit = true;
         else letters++;
@@ -295,6 +318,7 @@ export function analyzeText(text: string): SectionAnalysis {
         kk = d < 128 ? ASCII[d]! : classifyWide(d);
         if (kk >= K_UPPER && kk <= K_LETTER) {
           h = Math.imul(h ^ d, FNV_PRIME);
+          g = mix2(g, d);
           continue;
         }
         if (kk !== K_APOS && kk !== K_DOT && kk !== K_COMMA) break;
@@ -304,12 +328,14 @@ export function analyzeText(text: string): SectionAnalysis {
           // Apostrophes inside words ("didn't", "team's"); points and commas inside numbers ("3.5", "1,200").
           if (kk === K_APOS && (ke === K_UPPER || ke === K_LOWER || ke === K_LETTER)) {
             h = Math.imul(Math.imul(h ^ 39, FNV_PRIME) ^ e, FNV_PRIME);
+            g = mix2(mix2(g, 39), e);
             i++;
             kk = ke;
             continue;
           }
           if ((kk === K_DOT || kk === K_COMMA) && ke === K_DIGIT && ASCII[src.charCodeAt(i - 1)] === K_DIGIT) {
             h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ e, FNV_PRIME);
+            g = mix2(mix2(g, d), e);
             i++;
             kk = ke;
             continue;
@@ -333,9 +359,11 @@ export function analyzeText(text: string): SectionAnalysis {
               f |= ACRONYM;
               // The key of an acronym is "^" + its lower-case text: hash it again.
               h = Math.imul(FNV_OFFSET ^ CARET, FNV_PRIME);
+              g = mix2(LANE2_SEED, CARET);
               for (let q = start; q < i; q++) {
                 const cq = src.charCodeAt(q);
                 h = Math.imul(h ^ (cq === 0x2019 ? 39 : cq), FNV_PRIME);
+                g = mix2(g, cq === 0x2019 ? 39 : cq);
               }
             }
           }
@@ -352,6 +380,7 @@ export function analyzeText(text: string): SectionAnalysis {
       ends[count] = i;
       flags[count] = f;
       hashes[count] = h;
+      hashes2[count] = g;
       sentenceOf[count] = sentences.length;
       count++;
       lastNonSpace = i;
@@ -428,20 +457,32 @@ export function analyzeText(text: string): SectionAnalysis {
   }
   if (sentStart >= 0) sentences.push({ start: sentStart, end: lastNonSpace });
 
+  // One allocation for all per-token arrays (typed-array allocations are the expensive part), then views on it.
+  const block = new Int32Array(count * 6);
+  block.set(starts.subarray(0, count), 0);
+  block.set(ends.subarray(0, count), count);
+  block.set(flags.subarray(0, count), count * 2);
+  block.set(hashes.subarray(0, count), count * 3);
+  block.set(hashes2.subarray(0, count), count * 4);
+  block.set(sentenceOf.subarray(0, count), count * 5);
   const analysis = new Analysis(
     text,
     sameLength ? lowerText : null,
-    starts.slice(0, count),
-    ends.slice(0, count),
-    flags.slice(0, count),
-    hashes.slice(0, count),
-    sentenceOf.slice(0, count),
+    block.subarray(0, count),
+    block.subarray(count, count * 2),
+    block.subarray(count * 2, count * 3),
+    block.subarray(count * 3, count * 4),
+    block.subarray(count * 4, count * 5),
+    block.subarray(count * 5, count * 6),
     sentences,
     words,
   );
   if (!sameLength) {
     // Rare: lower-casing changed the length (some non-Latin capitals). Hash from the per-token strings instead.
-    for (let t = 0; t < count; t++) analysis.hashes[t] = hashKey(analysis.key(t));
+    for (let t = 0; t < count; t++) {
+      analysis.hashes[t] = hashKey(analysis.key(t));
+      analysis.hashes2[t] = hashKey2(analysis.key(t));
+    }
   }
   return analysis;
 }

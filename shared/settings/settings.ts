@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { type CoverageTargets, DEFAULT_COVERAGE_TARGETS } from '../coverage/coverage.ts';
+import { LEVELS, type Level } from '../domain/levels.ts';
+import { DEFAULT_PACE_WPM, MAX_PACE_WPM, MIN_PACE_WPM } from '../domain/timing.ts';
+import {
+  DEFAULT_UI_STATE,
+  type RuleOverrides,
+  ruleOverridesSchema,
+  type Theme,
+  THEMES,
+  type UiState,
+  uiStateSchema,
+} from './preferences.ts';
 
 /**
  * App settings: a typed map from each setting key to the zod schema its value must pass and the value used when
@@ -39,6 +50,23 @@ function setting<T>(schema: z.ZodType<T>, defaultValue: T): SettingDefinition<T>
 export const SETTINGS = {
   /** How many stories and prompts each principle should have, and how many principles one story may serve. */
   'coverage.targets': setting<CoverageTargets>(coverageTargetsSchema, { ...DEFAULT_COVERAGE_TARGETS }),
+  /** Speaking pace in words per minute: spoken-time estimates and the timing rules use it. */
+  'lint.pace': setting<number>(
+    z
+      .number()
+      .int('The pace must be a whole number of words per minute.')
+      .min(MIN_PACE_WPM, `A pace below ${MIN_PACE_WPM} words per minute is too slow to be real.`)
+      .max(MAX_PACE_WPM, `A pace above ${MAX_PACE_WPM} words per minute is too fast to be real.`),
+    DEFAULT_PACE_WPM,
+  ),
+  /** Rubric rules turned off or given another severity, by rule id. */
+  'lint.rules': setting<RuleOverrides>(ruleOverridesSchema, {}),
+  /** The level a new story starts with (null: none). */
+  'stories.defaultLevel': setting<Level | null>(z.enum(LEVELS).nullable(), null),
+  /** Light, dark, or whatever the system uses. */
+  'appearance.theme': setting<Theme>(z.enum(THEMES), 'system'),
+  /** What the window showed last: the open story, the list's filters, hidden panels. */
+  'ui.state': setting<UiState>(uiStateSchema, DEFAULT_UI_STATE),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -54,7 +82,14 @@ function writeEntry<K extends SettingKey>(key: K) {
 }
 
 /** One setting write: the key, and a value that passes that key's schema. */
-export const settingWriteSchema = z.discriminatedUnion('key', [writeEntry('coverage.targets')]);
+export const settingWriteSchema = z.discriminatedUnion('key', [
+  writeEntry('coverage.targets'),
+  writeEntry('lint.pace'),
+  writeEntry('lint.rules'),
+  writeEntry('stories.defaultLevel'),
+  writeEntry('appearance.theme'),
+  writeEntry('ui.state'),
+]);
 
 export function isSettingKey(value: string): value is SettingKey {
   return (SETTING_KEYS as readonly string[]).includes(value);

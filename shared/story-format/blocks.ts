@@ -64,3 +64,28 @@ export function inlinesText(inlines: readonly Inline[]): string {
   for (const i of inlines) out += i.kind === 'text' ? i.text : '\n';
   return out;
 }
+
+/**
+ * Canonical inlines: no spaces at the start or end of a line (they do not survive Markdown), no empty runs,
+ * neighbouring runs with the same format merged.
+ */
+export function canonicalInlines(inlines: readonly Inline[]): Inline[] {
+  const list = normalizeInlines(inlines);
+  const out: Inline[] = [];
+  let line: TextRun[] = [];
+  const flushLine = () => {
+    // Trim the line's leading spaces across runs, then its trailing spaces.
+    while (line.length && (line[0]!.text = line[0]!.text.replace(/^[ \t]+/, '')) === '') line.shift();
+    while (line.length && (line[line.length - 1]!.text = line[line.length - 1]!.text.replace(/[ \t]+$/, '')) === '') line.pop();
+    out.push(...line);
+    line = [];
+  };
+  for (const inline of list) {
+    if (inline.kind === 'break') {
+      flushLine();
+      out.push({ kind: 'break' });
+    } else line.push({ ...inline });
+  }
+  flushLine();
+  return normalizeInlines(out);
+}

@@ -125,10 +125,20 @@ function emptyParagraph(): SerializedParagraphNode {
   return { children: [], direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', type: 'paragraph', version: 1 };
 }
 
+/**
+ * A paragraph. Lexical's reconciler gives an element the format and style of its first text node (textFormat,
+ * textStyle), so the state is written that way: loading it into an editor and exporting gives the same JSON.
+ */
+function paragraphNode(inlines: readonly Inline[]): SerializedParagraphNode {
+  const children = inlineNodes(inlines);
+  const first = children.find((c): c is SerializedTextNode => c.type === 'text');
+  return { ...emptyParagraph(), children, textFormat: first ? first.format : 0, textStyle: first ? first.style : '' };
+}
+
 /** Editor state for blocks. An empty body is one empty paragraph, as a fresh rich-text editor has. */
 export function blocksToEditorState(blocks: readonly Block[]): SerializedEditorState {
   const children: Array<SerializedParagraphNode | SerializedListNode> = blocks.map((block) =>
-    block.kind === 'paragraph' ? { ...emptyParagraph(), children: inlineNodes(block.inlines) } : listNode(block, 0),
+    block.kind === 'paragraph' ? paragraphNode(block.inlines) : listNode(block, 0),
   );
   if (children.length === 0) children.push(emptyParagraph());
   return { root: { children, direction: null, format: '', indent: 0, type: 'root', version: 1 } };

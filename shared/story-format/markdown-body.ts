@@ -1,4 +1,4 @@
-import { normalizeInlines, type Block, type Inline, type ListBlock, type ListItem } from './blocks.ts';
+import { canonicalInlines, normalizeInlines, type Block, type Inline, type ListBlock, type ListItem } from './blocks.ts';
 
 /**
  * The Markdown of one section body: paragraphs separated by blank lines, "- " (or "* ", "+ ") bullet lists and
@@ -114,7 +114,9 @@ function escapeLineStart(value: string): string {
 }
 
 /** Prints inlines; `continuation` is the indentation of lines after a hard break. */
-export function printInline(inlines: readonly Inline[], continuation = ''): string {
+export function printInline(source: readonly Inline[], continuation = ''): string {
+  // Spaces at line edges do not survive Markdown: print the canonical form, which reads back exactly.
+  const inlines = canonicalInlines(source);
   let out = '';
   let bold = false;
   let italic = false;
@@ -129,19 +131,15 @@ export function printInline(inlines: readonly Inline[], continuation = ''): stri
   for (let index = 0; index < inlines.length; index++) {
     const inline = inlines[index]!;
     if (inline.kind === 'break') {
-      // Emphasis may stay open across a line break: the parser reads the paragraph as one string.
+      // Close emphasis before a line break (and reopen after): a line that began with a closing "*" could read
+      // as a list item.
+      if (bold || italic) close();
       out += '\\\n' + continuation;
       atLineStart = true;
       continue;
     }
     const n = (inline.bold !== bold ? 2 : 0) + (inline.italic !== italic ? 1 : 0);
-    // Spaces at the start of a line, and before a line break or the end, are not kept by the parser: drop them
-    // here too, so what is printed is exactly what reads back.
-    let value = inline.text;
-    if (atLineStart) value = value.replace(/^[ \t]+/, '');
-    const next = inlines[index + 1];
-    if (next === undefined || next.kind === 'break') value = value.replace(/[ \t]+$/, '');
-    if (value === '') continue;
+    const value = inline.text;
     if (n > 0) {
       out += '*'.repeat(n);
       bold = inline.bold;
@@ -194,7 +192,7 @@ class LineJoiner {
 
   inlines(): Inline[] {
     // A hard break at the very end of a paragraph has nothing to break: keep it (Lexical allows it).
-    return parseInline(this.pendingHard ? this.source + '\n' : this.source);
+    return canonicalInlines(parseInline(this.pendingHard ? this.source + '\n' : this.source));
   }
 }
 

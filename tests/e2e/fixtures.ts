@@ -70,8 +70,25 @@ export const test = base.extend<{ shell: ShellProcess }>({
         violations.push(message.text());
       }
     });
+    // Every CSP violation the page reports (including ones that never reach the console), on every page load.
+    const reported: string[] = [];
+    await page.exposeFunction('__reportCspViolation', (text: string) => reported.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
+        report(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+      });
+    });
+    // No remote content: the page may load from its own loopback host (and data: URLs) and nothing else.
+    const remote: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!/^(http:\/\/(127\.0\.0\.1|localhost):\d+\/|data:|blob:|about:)/.test(url)) remote.push(url);
+    });
     await use(page);
-    expect(violations, 'no CSP violation during the test').toEqual([]);
+    expect(violations, 'no CSP violation in the console during the test').toEqual([]);
+    expect(reported, 'no securitypolicyviolation event during the test').toEqual([]);
+    expect(remote, 'no request leaves the machine').toEqual([]);
   },
 });
 

@@ -1,5 +1,6 @@
 import type { ChannelName, InputOf, OutputOf, StoryBankApi } from '../../../shared/ipc/contract.ts';
 import type { AppErrorInfo } from '../../../shared/ipc/result.ts';
+import { noteResult } from '../reliability/storage-alerts.ts';
 
 declare global {
   interface Window {
@@ -32,6 +33,7 @@ export async function call<C extends ChannelName>(channel: C, input: InputOf<C>)
     { ok: true; value: OutputOf<C> } | { ok: false; error: AppErrorInfo }
   >;
   const result = await method(input);
+  noteResult(channel, result);
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

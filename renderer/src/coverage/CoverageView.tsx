@@ -4,6 +4,7 @@ import type { CoverageStoryRow } from '../../../shared/ipc/contract.ts';
 import { isPrincipleId } from '../../../shared/domain/principles.ts';
 import { analyzeStory } from '../../../shared/lint/index.ts';
 import { call } from '../api/client.ts';
+import { getSetting } from '../api/settings.ts';
 import { rubric } from '../lint/rubric.ts';
 import { framework } from '../content/framework.ts';
 import { CoverageMatrix, storyTitle } from './CoverageMatrix.tsx';
@@ -42,7 +43,7 @@ export function CoverageView(props: {
 
   useEffect(() => {
     let live = true;
-    Promise.all([call('coverage.stories', {}), call('settings.get', { key: 'coverage.targets' })]).then(
+    Promise.all([call('coverage.stories', {}), getSetting('coverage.targets')]).then(
       ([stories, targets]) => live && setData({ stories, targets }),
       (reason: unknown) => live && setError(reason instanceof Error ? reason.message : String(reason)),
     );

@@ -30,6 +30,7 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { type ReactNode, useEffect, useState } from 'react';
+import { PasteGuardPlugin } from '../reliability/PasteGuardPlugin.tsx';
 
 /** Text formats a story keeps: bold and italic. Anything else pasted in (underline, code, colours) is dropped. */
 const KEPT_FORMATS = 1 | 2;
@@ -246,6 +247,7 @@ export function SectionEditor(props: SectionEditorProps): ReactNode {
         </div>
         {children}
       </div>
+      <PasteGuardPlugin />
       <HistoryPlugin />
       <ListPlugin />
       <ReduceToStoryFormatPlugin />

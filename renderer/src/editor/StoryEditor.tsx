@@ -13,6 +13,7 @@ import { LintPanel } from '../lint/LintPanel.tsx';
 import { rubric } from '../lint/rubric.ts';
 import { PromptPicker } from '../mapping/PromptPicker.tsx';
 import { StoryMappingPanels } from '../mapping/StoryMappingPanels.tsx';
+import { useLintOptions } from '../settings/preferences.tsx';
 import { LevelSelect, PrinciplePicker, TagsInput } from './MetadataFields.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { type SaveStatus, useAutosave } from './useAutosave.ts';
@@ -114,9 +115,15 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
     call('lint.suppressions', { storyId: story.id }).then(setSuppressions, () => setSuppressions([]));
   }, [story.id]);
   const texts = useMemo(() => sectionTexts(draft.sections), [draft.sections]);
+  // The speaking pace and the rules turned off or re-graded in Settings.
+  const lintOptions = useLintOptions();
   const analysis = useMemo(
-    () => analyzeStory({ sections: texts, principles: draft.principles.map((p) => p.id) }, rubric(), { suppressions }),
-    [texts, draft.principles, suppressions],
+    () =>
+      analyzeStory({ sections: texts, principles: draft.principles.map((p) => p.id) }, rubric(), {
+        ...lintOptions,
+        suppressions,
+      }),
+    [texts, draft.principles, suppressions, lintOptions],
   );
   const diagnosticsRef = useRef<Diagnostic[]>(analysis.diagnostics);
   diagnosticsRef.current = analysis.diagnostics;

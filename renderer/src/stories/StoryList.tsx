@@ -92,6 +92,19 @@ export interface StoryListProps {
   onDeleteForever(id: string): void;
 }
 
+const LIST_KEYS: Readonly<Record<string, number | 'first' | 'last'>> = {
+  ArrowDown: 1,
+  ArrowUp: -1,
+  Home: 'first',
+  End: 'last',
+};
+
+/** Moves the focus to another story's row in the same list. */
+function focusStory(from: HTMLElement, id: string): void {
+  const list = from.closest('ul');
+  list?.querySelector<HTMLButtonElement>(`li[data-story-id="${CSS.escape(id)}"] .story-open`)?.focus();
+}
+
 export function StoryList(props: StoryListProps): ReactNode {
   const { stories, selectedId, trash } = props;
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -118,6 +131,17 @@ export function StoryList(props: StoryListProps): ReactNode {
                 onKeyDown={(event) => {
                   if (event.key === 'F2' && !trash) setRenaming(story.id);
                   if (event.key === 'Delete' && !trash) props.onTrash(story.id);
+                  // Arrow keys, Home and End move through the list and open the story they land on.
+                  const step = Object.hasOwn(LIST_KEYS, event.key) ? LIST_KEYS[event.key] : undefined;
+                  if (step !== undefined && !event.altKey && !event.ctrlKey && !event.metaKey) {
+                    event.preventDefault();
+                    const index = stories.indexOf(story);
+                    const target = stories[step === 'first' ? 0 : step === 'last' ? stories.length - 1 : index + step];
+                    if (target && target !== story) {
+                      props.onSelect(target.id);
+                      focusStory(event.currentTarget, target.id);
+                    }
+                  }
                 }}
               >
                 <span className="story-title">{story.title.trim() || UNTITLED}</span>

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { type AppBackend, openAppBackend } from '../../../electron/backend/app-backend.ts';
 import { BACKUP_DIR, listBackups, parseBackupName } from '../../../electron/backend/backups.ts';
 import { DATABASE_FILE } from '../../../electron/backend/data-dir.ts';
-import { latestVersion } from '../../../electron/backend/migrations/index.ts';
+import { openStoryDatabase } from '../../../electron/backend/database.ts';
+import { latestVersion, MIGRATIONS } from '../../../electron/backend/migrations/index.ts';
 import { MARKER_FILE, readMarker } from '../../../electron/backend/story-count-marker.ts';
 import type { RecoveryStatus } from '../../../shared/ipc/reliability.ts';
 import { dispatch } from '../../../shared/ipc/dispatch.ts';
@@ -32,8 +33,11 @@ async function seed(dataDir: string, titles: string[]): Promise<void> {
       draft: draftWith(title, { action: `I did the ${title} work.` }),
     });
   }
-  await app.startupBackup;
   app.close();
+  // A second start backs the seeded bank up, as the app does at every start-up.
+  const again = await open(dataDir);
+  await again.startupBackup;
+  again.close();
 }
 
 const titles = async (app: AppBackend): Promise<string[]> =>
@@ -119,12 +123,12 @@ describe('backups', () => {
 
   it('takes the pre-migration backup through the same checked path', async () => {
     const dir = tempDir();
-    await seed(dir, ['Old']);
     const file = path.join(dir, DATABASE_FILE);
-    const raw = new Database(file);
-    raw.pragma(`user_version = ${latestVersion() - 10}`);
-    raw.close();
+    const older = await openStoryDatabase(file, { migrations: MIGRATIONS.slice(0, -1) });
+    older.db.exec("INSERT INTO stories (seq, id, title, created_at, updated_at) VALUES (1, 'story-0001', 'Old', 1, 1)");
+    older.db.close();
     const app = await open(dir);
+    expect(await titles(app)).toEqual(['Old']);
     const all = await listBackups(path.join(dir, BACKUP_DIR));
     expect(all.some((b) => b.reason === 'pre-migration' && b.ok && b.schemaVersion === latestVersion() - 10)).toBe(true);
     app.close();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { phraseListSchema } from '../rule-schema.ts';
 import { sentenceAt } from '../text-analysis.ts';
-import { compileFirstPerson, coverMask, firstPersonLexiconSchema, ownActionVerbsOf } from './first-person.ts';
+import type { Match } from '../phrases.ts';
+import { compileFirstPerson, firstPersonLexiconSchema, ownActionVerbsOf } from './first-person.ts';
 import { defineScript, type ScriptFinding } from './script-api.ts';
 
 /**
@@ -35,9 +36,9 @@ export const handoffResolution = defineScript({
         if (handoffs.length === 0 && fixedByOthers.length === 0) continue;
         const a = run.analysis(section);
         // The speaker's own steps, not counting verbs inside the hand-off phrases themselves.
-        const mask = coverMask(a, handoffs, fixedByOthers);
+        const inside = (t: number, list: readonly Match[]) => list.some((m) => m.tok <= t && t < m.tokEnd);
         let own = 0;
-        for (const v of ownActionVerbsOf(run, section, lex)) if (mask[v] === 0) own++;
+        for (const v of ownActionVerbsOf(run, section, lex)) if (!inside(v, handoffs) && !inside(v, fixedByOthers)) own++;
         if (own >= params.minOwnActions) continue;
         // Point at the sentence where the problem leaves the speaker's hands (the last hand-off).
         let last = handoffs[handoffs.length - 1];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Match, WordSet } from '../phrases.ts';
+import type { Match, TokenIds, WordSet } from '../phrases.ts';
 import { HAS_DIGIT, JOIN_PREV, type SectionAnalysis, type Span } from '../text-analysis.ts';
 import type { SectionId } from '../../domain/sections.ts';
 import { wordListSchema, type ScriptCompileContext, type ScriptRunContext } from './script-api.ts';
@@ -118,15 +118,23 @@ function sameSentence(a: SectionAnalysis, t: number, u: number): boolean {
   return u >= 0 && u < a.count && a.sentenceOf[t] === a.sentenceOf[u];
 }
 
-/** Gap between tokens t and t+1 is only spaces (or a comma and spaces when `comma`). */
-function plainGapAfter(a: SectionAnalysis, t: number, comma = false): boolean {
-  if (t + 1 >= a.count) return false;
-  const gap = a.text.slice(a.ends[t], a.starts[t + 1]);
-  return comma ? /^,?[ \t\u00a0]+$/.test(gap) : /^[ \t\u00a0]+$/.test(gap);
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+/** Only spaces between `from` and `to` (and at least one when `nonEmpty`). */
+function blank(text: string, from: number, to: number, nonEmpty: boolean): boolean {
+  if (nonEmpty && to <= from) return false;
+  for (let i = from; i < to; i++) if (!isBlankChar(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function isDigits(s: string): boolean {
-  return /^\d+$/.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
 }
 
 function numericValue(token: string): number {
@@ -134,21 +142,25 @@ function numericValue(token: string): number {
 }
 
 /** Whether the number token at t is a quantity (true), or a date, year, time, version or label (false). */
-function digitTokenIsQuantity(a: SectionAnalysis, ids: Int32Array, t: number, q: QuantityDetector): boolean {
+function digitTokenIsQuantity(a: SectionAnalysis, ids: TokenIds, t: number, q: QuantityDetector): boolean {
   const lw = a.word(t);
   const m = NUMBER_TOKEN.exec(lw);
   if (!m) return false; // "q3", "p99", "ec2", "sev2", "1.2.3"
   const digits = m[1]!;
   const suffix = m[2]!;
   const text = a.text;
-  const before = text.slice(t > 0 ? a.ends[t - 1]! : 0, a.starts[t]);
+  const beforeFrom = t > 0 ? a.ends[t - 1]! : 0;
+  const before = text.slice(beforeFrom, a.starts[t]);
   const after = text.slice(a.ends[t], t + 1 < a.count ? a.starts[t + 1]! : text.length);
+  const beforeBlank = blank(text, beforeFrom, a.starts[t]!, false);
+  const afterBlank = t + 1 < a.count && blank(text, a.ends[t]!, a.starts[t + 1]!, true);
   const money = q.currencySymbols.some((sym) => before.endsWith(sym) || before.endsWith(sym + ' '));
   if (money) return true;
   if (before.endsWith('#')) return false; // "#3", "issue #1204"
   if (t > 0 && (a.flags[t]! & JOIN_PREV) !== 0 && before === '-' && (a.flags[t - 1]! & HAS_DIGIT) === 0) return false; // "SEV-2", "COVID-19"
-  if (t > 0 && /^[ \t\u00a0]*$/.test(before) && q.labelWords.has(ids[t - 1]!)) return false; // "version 2", "sprint 4"
-  if (/^\.\d/.test(text.slice(a.ends[t], a.ends[t]! + 2))) return false; // "1.2.3"-like leftovers
+  if (t > 0 && beforeBlank && q.labelWords.has(ids[t - 1]!)) return false; // "version 2", "sprint 4"
+  const e = a.ends[t]!;
+  if (text.charCodeAt(e) === 46 && text.charCodeAt(e + 1) >= 48 && text.charCodeAt(e + 1) <= 57) return false; // "1.2.3"-like leftovers
 
   if (suffix !== '') {
     if (ORDINAL.has(suffix)) return false; // "3rd", "the 21st"
@@ -157,14 +169,14 @@ function digitTokenIsQuantity(a: SectionAnalysis, ids: Int32Array, t: number, q:
     return q.unitSuffixes.has(suffix);
   }
   // Dates next to a month name: "March 3", "3 March", "March 3, 2021".
-  if (t > 0 && sameSentence(a, t, t - 1) && q.months.has(ids[t - 1]!) && /^[ \t\u00a0]*$/.test(before)) return false;
-  if (t > 1 && sameSentence(a, t, t - 2) && q.months.has(ids[t - 2]!) && /^,[ \t\u00a0]*$/.test(before) && (a.flags[t - 1]! & HAS_DIGIT) !== 0) return false;
-  if (t + 1 < a.count && sameSentence(a, t, t + 1) && q.months.has(ids[t + 1]!) && /^[ \t\u00a0]+$/.test(after)) return false;
+  if (t > 0 && sameSentence(a, t, t - 1) && q.months.has(ids[t - 1]!) && beforeBlank) return false;
+  if (t > 1 && sameSentence(a, t, t - 2) && q.months.has(ids[t - 2]!) && before.startsWith(',') && blank(before, 1, before.length, false) && (a.flags[t - 1]! & HAS_DIGIT) !== 0) return false;
+  if (t + 1 < a.count && sameSentence(a, t, t + 1) && q.months.has(ids[t + 1]!) && afterBlank) return false;
   if (t + 2 < a.count && q.of.has(ids[t + 1]!) && q.months.has(ids[t + 2]!)) return false;
   // Clock times: "3:45", "3 pm", "3 p.m.".
   if (after.startsWith(':') && t + 1 < a.count && isDigits(a.word(t + 1))) return false;
-  if (t + 1 < a.count && plainGapAfter(a, t) && q.clockWords.has(ids[t + 1]!)) return false;
-  if (t + 2 < a.count && plainGapAfter(a, t) && (q.a.has(ids[t + 1]!) || q.p.has(ids[t + 1]!)) && text.slice(a.ends[t + 1], a.starts[t + 2]) === '.' && q.m.has(ids[t + 2]!)) return false;
+  if (afterBlank && q.clockWords.has(ids[t + 1]!)) return false;
+  if (t + 2 < a.count && afterBlank && (q.a.has(ids[t + 1]!) || q.p.has(ids[t + 1]!)) && text.slice(a.ends[t + 1], a.starts[t + 2]) === '.' && q.m.has(ids[t + 2]!)) return false;
   if (before === '/' || (before === '-' && t > 0 && (a.flags[t - 1]! & HAS_DIGIT) !== 0)) {
     // Later part of a fraction, range or date: judged with the first part.
     return false;
@@ -181,14 +193,14 @@ function digitTokenIsQuantity(a: SectionAnalysis, ids: Int32Array, t: number, q:
   if (YEAR.test(digits) && !digits.includes(',')) {
     // A year unless a unit follows: "2021 users" is a count, "in 2021" is a date.
     if (after.startsWith('%')) return true;
-    if (t + 1 < a.count && plainGapAfter(a, t) && (q.units.has(ids[t + 1]!) || q.timeUnits.has(ids[t + 1]!))) return true;
+    if (afterBlank && (q.units.has(ids[t + 1]!) || q.timeUnits.has(ids[t + 1]!))) return true;
     return false;
   }
   return true;
 }
 
 /** Spans of the quantities in a section. `exceptionMatches`: matches of the lexicon's exception phrases. */
-export function findQuantities(a: SectionAnalysis, ids: Int32Array, q: QuantityDetector, exceptionMatches: readonly Match[]): Span[] {
+export function findQuantities(a: SectionAnalysis, ids: TokenIds, q: QuantityDetector, exceptionMatches: readonly Match[]): Span[] {
   const out: Span[] = [];
   const n = a.count;
   let exceptionIndex = 0;

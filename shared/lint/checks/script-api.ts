@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { wordProblem } from '../phrases.ts';
 import type { PrincipleId } from '../../domain/principles.ts';
 import type { SectionId } from '../../domain/sections.ts';
-import type { Match, WordSet } from '../phrases.ts';
+import type { Match, TokenIds, WordSet } from '../phrases.ts';
 import type { SectionAnalysis } from '../text-analysis.ts';
 
 /**
@@ -33,7 +33,7 @@ export interface ScriptRunContext {
   readonly pace: number;
   analysis(section: SectionId): SectionAnalysis;
   /** Interned id of each token of a section (-1 when the rubric never mentions the word). */
-  ids(section: SectionId): Int32Array;
+  ids(section: SectionId): TokenIds;
   /** Matches of a registered phrase set in a section (empty when none). */
   matches(section: SectionId, set: PhraseSet): readonly Match[];
   /** Computes once per lint, per owner object and section (owners are shared lexicons). */

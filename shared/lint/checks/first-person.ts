@@ -1,4 +1,4 @@
-import type { Match, WordSet } from '../phrases.ts';
+import type { TokenIds, WordSet } from '../phrases.ts';
 import { CAPITALIZED, CLAUSE_BEFORE, HAS_DIGIT, HAS_LETTER, LINE_START, type SectionAnalysis } from '../text-analysis.ts';
 import type { SectionId } from '../../domain/sections.ts';
 import { wordListSchema, type ScriptCompileContext, type ScriptRunContext } from './script-api.ts';
@@ -65,7 +65,7 @@ export function isRegularPast(a: SectionAnalysis, t: number): boolean {
   return true;
 }
 
-export function isPastForm(a: SectionAnalysis, ids: Int32Array, t: number, lex: CompiledFirstPerson): boolean {
+export function isPastForm(a: SectionAnalysis, ids: TokenIds, t: number, lex: CompiledFirstPerson): boolean {
   const id = ids[t]!;
   if (lex.past.has(id)) return true;
   if (lex.notVerbs.has(id)) return false;
@@ -73,15 +73,8 @@ export function isPastForm(a: SectionAnalysis, ids: Int32Array, t: number, lex: 
 }
 
 /** An adverb in -ly ("quickly") or a listed skip word. */
-export function isSkippable(a: SectionAnalysis, ids: Int32Array, t: number, skip: WordSet): boolean {
+export function isSkippable(a: SectionAnalysis, ids: TokenIds, t: number, skip: WordSet): boolean {
   return skip.has(ids[t]!) || (a.length(t) > 4 && a.endsWithLower(t, 'ly'));
-}
-
-/** Marks tokens covered by matches (so a hand-off verb is not also counted as an own step). */
-export function coverMask(a: SectionAnalysis, ...lists: ReadonlyArray<readonly Match[]>): Uint8Array {
-  const mask = new Uint8Array(a.count);
-  for (const list of lists) for (const m of list) mask.fill(1, m.tok, m.tokEnd);
-  return mask;
 }
 
 function isWordToken(a: SectionAnalysis, t: number): boolean {
@@ -90,7 +83,7 @@ function isWordToken(a: SectionAnalysis, t: number): boolean {
 }
 
 /** Token indices of the verbs counted as the speaker's own concrete steps. */
-export function ownActionVerbs(a: SectionAnalysis, ids: Int32Array, lex: CompiledFirstPerson, excluded?: Uint8Array): number[] {
+export function ownActionVerbs(a: SectionAnalysis, ids: TokenIds, lex: CompiledFirstPerson, excluded?: Uint8Array): number[] {
   const out: number[] = [];
   const n = a.count;
   let sentence = -1;

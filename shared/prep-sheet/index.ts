@@ -1,0 +1,26 @@
+/** The printable prep sheet: pure functions from stories and content to one self-contained HTML document. */
+import { renderPrepSheet } from './sheet-html.ts';
+import { prepareSheet, type PrepSheetInput } from './sheet-model.ts';
+
+export { escapeHtml } from './html-escape.ts';
+export { keyMetric, METRIC_RULE_ID } from './key-metric.ts';
+export { formatSheetDate, isPrepSheetHtml, renderPrepSheet, SHEET_CSP, SHEET_HTML_PREFIX } from './sheet-html.ts';
+export {
+  firstSentenceOf,
+  PAPER_SIZES,
+  prepareSheet,
+  SHEET_LAYOUTS,
+  sheetScope,
+  type PaperSize,
+  type PrepSheetInput,
+  type PrepSheetOptions,
+  type SheetLayout,
+  type SheetModel,
+  type SheetStory,
+  type SheetStoryInput,
+} from './sheet-model.ts';
+
+/** The prep sheet's HTML for these stories: prepareSheet, then renderPrepSheet. */
+export function buildPrepSheet(input: PrepSheetInput): string {
+  return renderPrepSheet(prepareSheet(input));
+}
