@@ -1,30 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, shell } from 'electron';
+import { BrowserWindow, type Session, shell } from 'electron';
 import type { SheetPrinter } from '../backend/prep-sheet/sheet-printer.ts';
+import { sheetWindowOptions } from './sheet-window-options.ts';
 
 // Thin glue: prints a prep sheet (HTML made by shared/prep-sheet, checked by the backend) in a hidden window with
 // JavaScript off, either to PDF (webContents.printToPDF) or through the system print dialog; and shows a saved
 // download in the file manager.
-
-/** The hidden window a sheet is laid out in: no script, no preload, no Node, sandboxed. */
-export function sheetWindowOptions(): BrowserWindowConstructorOptions {
-  return {
-    show: false,
-    width: 900,
-    height: 1200,
-    webPreferences: {
-      javascript: false,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  };
-}
 
 /** Loads the sheet from a temporary file (a data: URL would cap large sheets at 2 MB), then runs `use`. */
 async function withSheet<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {

@@ -55,8 +55,22 @@ export const promptListSchema = z
 export const principleIdSchema = z.enum(PRINCIPLE_IDS as [PrincipleId, ...PrincipleId[]]);
 export const levelSchema = z.enum(LEVELS);
 
+/** '' (a section never edited) or a serialized editor state: an object whose root is a "root" node with children. */
+export function isEditorStateJson(json: string): boolean {
+  if (json === '') return true;
+  try {
+    const value = JSON.parse(json) as { root?: { type?: unknown; children?: unknown } } | null;
+    return typeof value === 'object' && value !== null && value.root?.type === 'root' && Array.isArray(value.root.children);
+  } catch {
+    return false;
+  }
+}
+
 export const sectionSchema = z.strictObject({
-  json: z.string().max(LIMITS.sectionJsonBytes, 'This section is too large to save (over 8 MB of editor data).'),
+  json: z
+    .string()
+    .max(LIMITS.sectionJsonBytes, 'This section is too large to save (over 8 MB of editor data).')
+    .refine(isEditorStateJson, 'This section’s editor data is damaged (not an editor state), so it was not saved.'),
   text: z.string().max(LIMITS.sectionTextLength, 'This section is too long to save (over 2 million characters).'),
 });
 

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parseBackup } from '../../shared/transfer/backup.ts';
@@ -147,4 +148,9 @@ test('exports Markdown and a JSON backup, and a bad import changes nothing', asy
   await expect(transfer.preview.getByRole('alert')).toContainText('bad.md, line 3: level "Wizard" is not one of');
   await expect(transfer.importButton).toBeDisabled();
   await expect(app.list.locator('.story-item')).toHaveCount(3);
+
+  // The screen, with its chooser list and the refused preview on it, has no serious accessibility problem.
+  await transfer.view.getByRole('radio', { name: /^Stories I choose/ }).check();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="transfer-view"]').options({ resultTypes: ['violations'] }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

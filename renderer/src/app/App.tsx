@@ -308,6 +308,7 @@ export function App(): ReactNode {
     const target = COMMAND_VIEWS[command];
     if (target) {
       setShortcutsOpen(false);
+      setReadAloudStory(null);
       void switchView(target);
       return;
     }

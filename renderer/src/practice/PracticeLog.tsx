@@ -108,7 +108,9 @@ export function RecentPractice(props: {
   titles: ReadonlyMap<string, string>;
   onChoose(storyId: string): void;
 }): ReactNode {
-  const { runs, titles } = props;
+  // Runs of stories in the trash stay in their logs but are not listed here.
+  const runs = props.runs.filter((run) => props.titles.has(run.storyId));
+  const { titles } = props;
   return (
     <section className="practice-log" aria-labelledby="recent-log-heading" data-testid="recent-practice">
       <div className="panel-header">

@@ -183,13 +183,22 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
     setStoppedAt(null);
   }, []);
 
-  // Keys: Right (or Space/Enter outside a button) moves on, Left goes back, Escape stops, N shows the notes.
+  // Keys: Right (or Space/Enter outside a button) starts the clock and moves on, Left goes back, Escape stops,
+  // N shows the notes.
   useEffect(() => {
-    if (phase !== 'running' && phase !== 'probes') return;
+    if (phase !== 'running' && phase !== 'probes' && phase !== 'ready') return;
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const key = event.key;
-      if (key === 'ArrowRight' || ((key === ' ' || key === 'Enter') && !isControl(event.target))) {
+      const forward = key === 'ArrowRight' || ((key === ' ' || key === 'Enter') && !isControl(event.target));
+      if (phase === 'ready') {
+        if (forward && !readOnly) {
+          event.preventDefault();
+          start();
+        }
+        return;
+      }
+      if (forward) {
         event.preventDefault();
         next();
       } else if (key === 'ArrowLeft') {
@@ -205,7 +214,7 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [phase, next, back, stop]);
+  }, [phase, next, back, stop, start, readOnly]);
 
   // Keep the main button focused as the run moves, so Space and Enter press it.
   useEffect(() => {

@@ -22,9 +22,10 @@ export function ruleName(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The first sentence of a rule's message, with the numbers it fills in per finding left out. */
 function firstSentence(text: string): string {
   const match = /^.*?[.!?](?=\s|$)/.exec(text);
-  return match ? match[0] : text;
+  return (match ? match[0] : text).replace(/\{[a-zA-Z]+\}/g, '…');
 }
 
 function message(reason: unknown): string {
