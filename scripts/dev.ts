@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import { createBackend } from '../electron/backend/backend.ts';
+import { openAppBackend } from '../electron/backend/app-backend.ts';
 import { defaultUserDataDir, resolveDataDir } from '../electron/backend/data-dir.ts';
 import { startBrowserShell } from '../electron/browser-shell/server.ts';
 
@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env, os.homedir()));
 const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-bank-dev-'));
 fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
-const backend = await createBackend({ dataDir, appVersion: 'dev' });
+const backend = await openAppBackend({ dataDir, appVersion: 'dev' });
 const shell = await startBrowserShell({ backend, rendererDir });
 
 const server = await createServer({

@@ -129,6 +129,11 @@ function makeClock(): () => number {
   };
 }
 
+/** No title and no words in any section: what "New story" creates. */
+function isBlankDraft(draft: StoryDraft): boolean {
+  return draft.title.trim() === '' && SECTION_IDS.every((section) => draft.sections[section].text.trim() === '');
+}
+
 export interface StoryRevision {
   /** null for the live state (the current session). */
   id: number | null;
@@ -381,7 +386,10 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       };
       const older = (
         selectRevisions.all(id) as { id: number; session_id: string; saved_at: number; snapshot: string }[]
-      ).map((r) => ({ id: r.id, sessionId: r.session_id, savedAt: r.saved_at, draft: snapshotDraft(r.snapshot) }));
+      )
+        .map((r) => ({ id: r.id, sessionId: r.session_id, savedAt: r.saved_at, draft: snapshotDraft(r.snapshot) }))
+        // The blank state a story had the moment it was created is not worth a place in its history.
+        .filter((r) => !isBlankDraft(r.draft));
       return [live, ...older];
     },
   };

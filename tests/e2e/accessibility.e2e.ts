@@ -94,6 +94,7 @@ test('every screen passes axe with no serious or critical violation, in light an
 
   // The theme is kept, and "follow the system" follows it.
   await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Story bank' })).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await settings.open();
   await settings.theme('Follow the system').check();

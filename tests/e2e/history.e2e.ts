@@ -27,16 +27,16 @@ test('each editing session leaves a revision; the history scores, compares and r
   await app.typeInSection('result', 'Checkout errors fell from 4% to 0.1% the same day.');
   await app.waitSaved();
 
-  // The current state, the end of session 1, and the empty story as it was created.
+  // The current state and the end of session 1 (the blank story as it was created is left out).
   await history.open();
-  await expect(history.revisions).toHaveCount(3);
+  await expect(history.revisions).toHaveCount(2);
   await expect(history.revision(0)).toContainText('Current');
-  await expect(history.revision(2)).toContainText('0 words');
-  await expect(history.chart.locator('circle')).toHaveCount(3);
+  await expect(history.revision(1)).toContainText('6 words');
+  await expect(history.chart.locator('circle')).toHaveCount(2);
   const scores = await history.revisions.locator('.score-pill').allTextContents();
   const [current, earlier] = scores.map((s) => Number(s.replace(/\D/g, '')));
   expect(current).toBeGreaterThan(earlier as number);
-  await expect(history.chart.getByRole('img')).toHaveAttribute('aria-label', new RegExp(`over 3 revisions, from \\d+ on .* to ${current} on`));
+  await expect(history.chart.getByRole('img')).toHaveAttribute('aria-label', new RegExp(`over 2 revisions, from \\d+ on .* to ${current} on`));
 
   // The diff: the older version on the left, the newer on the right, word by word, per section.
   const [older, newer] = [history.diffSide('action', 0), history.diffSide('action', 1)];
@@ -53,7 +53,7 @@ test('each editing session leaves a revision; the history scores, compares and r
   // Restore the first session's state: it becomes current, and the state it replaced is kept.
   await history.revision(1).getByRole('button', { name: /^Restore/ }).click();
   await expect(page.getByText(/^Restored the version of/)).toBeVisible();
-  await expect(history.revisions).toHaveCount(4);
+  await expect(history.revisions).toHaveCount(3);
   await expect(history.revision(0)).toContainText('Current');
   await expect(history.revision(0).locator('.score-pill')).toHaveText(new RegExp(`${earlier}$`));
   await expect(history.revision(1).locator('.score-pill')).toHaveText(new RegExp(`${current}$`));
@@ -65,7 +65,7 @@ test('each editing session leaves a revision; the history scores, compares and r
   // Undo the restore from the history: the longer version comes back.
   await history.open();
   await history.revision(1).getByRole('button', { name: /^Restore/ }).click();
-  await expect(history.revisions).toHaveCount(5);
+  await expect(history.revisions).toHaveCount(4);
   await page.getByRole('tab', { name: 'Stories' }).click();
   await expect(app.section('action')).toContainText('wrote a runbook');
   await expect(app.section('result')).toContainText('Checkout errors fell');

@@ -148,3 +148,18 @@ describe('stories repository', () => {
     expect(repo.tags()).toEqual(['Cost', 'oncall']);
   });
 });
+
+describe('revision history', () => {
+  it('leaves out the blank state a new story was created with', async () => {
+    const { db: local } = await openStoryDatabase(path.join(tempDir(), 'bank.sqlite'));
+    const stories = createStoriesRepository(local);
+    const story = stories.create(draftWith('', {}));
+    stories.save(story.id, 'session-1111', draftWith('Named', { task: 'I owned it.' }));
+    stories.save(story.id, 'session-2222', draftWith('Named', { task: 'I owned it end to end.' }));
+    expect(stories.revisions(story.id).map((r) => r.draft.sections.task.text)).toEqual([
+      'I owned it end to end.',
+      'I owned it.',
+    ]);
+    local.close();
+  });
+});
