@@ -13,6 +13,7 @@ import { SECTION_IDS, type SectionId } from '../shared/domain/sections.ts';
 import { countWords } from '../shared/domain/timing.ts';
 import { lint, type LintInput } from '../shared/lint/engine.ts';
 import { loadCompiledRubric } from '../electron/cli/rubric-files.ts';
+import { seededRandom } from './support/seeded-random.ts';
 
 type WriteGood = (text: string) => Array<{ index: number; offset: number; reason: string }>;
 
@@ -34,17 +35,6 @@ export interface LintBenchResult {
   targets: { medianUnderHalfMs: boolean; tenTimesWriteGood: boolean };
 }
 
-/** Mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYSTEMS = ['checkout service', 'search indexer', 'billing pipeline', 'mobile sign-in flow', 'warehouse scheduler', 'payments API', 'recommendation job', 'notification service'];
 const PEOPLE = ['my manager', 'the platform team', 'two senior engineers', 'our product manager', 'the on-call engineer', 'the data team', 'a new hire'];
@@ -104,7 +94,7 @@ const SHARES: Record<SectionId, number> = { situation: 0.12, task: 0.08, action:
 
 /** A story of about `words` words, paragraphs separated as Lexical separates them ("\n\n"). */
 export function generateStory(seed: number, words = 1000): LintInput {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const sections = {} as Record<SectionId, string>;
   for (const id of SECTION_IDS) {
     const budget = Math.round(words * SHARES[id]);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { CHROMIUM } from '../playwright.config.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
 import { parseStoryMarkdownOrThrow } from '../shared/story-format/index.ts';
 import { ShellProcess } from '../tests/e2e/fixtures.ts';
 import { buildRenderer } from './build.ts';
@@ -69,7 +69,7 @@ const shell = new ShellProcess(dataDir);
 const url = await shell.start();
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });

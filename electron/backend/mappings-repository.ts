@@ -7,6 +7,7 @@ import type { Suppression } from '../../shared/lint/diagnostics.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { LIMITS } from '../../shared/ipc/schemas.ts';
 import type { Db } from './database.ts';
+import { makeClock } from './clock.ts';
 
 /**
  * Probe notes, dismissed suggestions and the rows the coverage view is computed from (see migration 0050).
@@ -47,15 +48,6 @@ export interface MappingsRepository {
   coverageStories(): CoverageStoryRow[];
 }
 
-/** A clock that never goes backwards, so "saved at" orders writes even within one millisecond. */
-function makeClock(): () => number {
-  let last = 0;
-  return () => {
-    const now = Date.now();
-    last = now > last ? now : last + 1;
-    return last;
-  };
-}
 
 export function createMappingsRepository(db: Db): MappingsRepository {
   const now = makeClock();

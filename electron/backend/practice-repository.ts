@@ -2,6 +2,7 @@ import { emptySectionSeconds, type PracticeRun, type PracticeRunInput, totalSeco
 import { SECTION_IDS } from '../../shared/domain/sections.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { Db } from './database.ts';
+import { makeClock } from './clock.ts';
 
 /** The practice log (migration 0060): plain functions over a database handle, returning shared/ types. */
 
@@ -29,14 +30,6 @@ export const PRACTICE_PAGE = 100;
 /** Seconds are kept to a tenth: the timer is no more precise than a person pressing a key. */
 const tenth = (value: number): number => Math.round(value * 10) / 10;
 
-function makeClock(): () => number {
-  let last = 0;
-  return () => {
-    const now = Date.now();
-    last = now > last ? now : last + 1;
-    return last;
-  };
-}
 
 function toRun(row: RunRow): PracticeRun {
   const sections = emptySectionSeconds();

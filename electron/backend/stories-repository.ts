@@ -3,6 +3,7 @@ import { isLevel, type Level } from '../../shared/domain/levels.ts';
 import { SECTION_IDS } from '../../shared/domain/sections.ts';
 import { makeSnippet } from '../../shared/domain/snippet.ts';
 import {
+  draftOf,
   emptySections,
   type PrincipleMapping,
   type Story,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/domain/story.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { Db } from './database.ts';
+import { makeClock } from './clock.ts';
 
 /** Repository functions over a database handle. Each returns shared/ types; none knows about IPC. */
 
@@ -68,17 +70,6 @@ function metaParams(draft: StoryDraft): Record<string, string | null> {
   };
 }
 
-function storyToDraft(story: Story): StoryDraft {
-  return {
-    title: story.title,
-    sections: story.sections,
-    principles: story.principles,
-    prompts: story.prompts,
-    level: story.level,
-    context: story.context,
-    tags: story.tags,
-  };
-}
 
 /** A revision's draft. Snapshots kept before prompts existed have none. */
 function snapshotDraft(snapshot: string): StoryDraft {
@@ -119,15 +110,6 @@ function ftsPrefix(word: string): string {
   return `"${word.replace(/"/g, '""')}"*`;
 }
 
-/** A clock that never goes backwards between two saves, so "last edited" always orders edits. */
-function makeClock(): () => number {
-  let last = 0;
-  return () => {
-    const now = Date.now();
-    last = now > last ? now : last + 1;
-    return last;
-  };
-}
 
 /** No title and no words in any section: what "New story" creates. */
 function isBlankDraft(draft: StoryDraft): boolean {
@@ -157,6 +139,11 @@ export interface StoriesRepository {
   count(): number;
   /** Newest first: the live state, then each earlier session's last state. */
   revisions(id: string): StoryRevision[];
+  /**
+   * Writes a whole story as given, keeping its id and timestamps (a restore from a backup file). A story that
+   * exists is replaced, its live state first kept as a revision. Call inside the caller's transaction.
+   */
+  put(story: Story, sessionId: string): void;
 }
 
 export function createStoriesRepository(db: Db): StoriesRepository {
@@ -183,6 +170,15 @@ export function createStoriesRepository(db: Db): StoriesRepository {
      ON CONFLICT (story_id, session_id) DO UPDATE SET snapshot = excluded.snapshot, saved_at = excluded.saved_at`,
   );
   const selectMeta = db.prepare('SELECT * FROM stories WHERE id = ?');
+  const insertWhole = db.prepare(
+    `INSERT INTO stories (id, ${META_COLUMNS.join(', ')}, created_at, updated_at, deleted_at, session_id)
+     VALUES (@id, ${META_COLUMNS.map((c) => `@${c}`).join(', ')}, @createdAt, @updatedAt, @deletedAt, @sessionId)`,
+  );
+  const updateWhole = db.prepare(
+    `UPDATE stories SET ${META_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, created_at = @createdAt,
+       updated_at = @updatedAt, deleted_at = @deletedAt, session_id = @sessionId
+     WHERE seq = @seq`,
+  );
   const selectSections = db.prepare(
     'SELECT section, json, text FROM story_sections WHERE story_seq = ? ORDER BY section',
   );
@@ -233,25 +229,50 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     };
   }
 
+  /** The live state becomes a revision: what a new editing session does before its first write. */
+  function keepLiveAsRevision(row: MetaRow): void {
+    insertRevision.run({
+      id: row.id,
+      sessionId: row.session_id,
+      savedAt: row.updated_at,
+      snapshot: JSON.stringify(draftOf(toStory(row))),
+    });
+  }
+
+  function writeSections(seq: number, sections: StoryDraft['sections']): void {
+    SECTION_IDS.forEach((section, index) => {
+      const { json, text } = sections[section];
+      updateSection.run({ rowId: sectionRowId(seq, index), seq, section: index, json, text });
+    });
+  }
+
   const saveTx = db.transaction((id: string, sessionId: string, draft: StoryDraft) => {
     const row = liveMeta(id);
-    if (row.session_id !== sessionId) {
-      // A new editing session: the previous session's last state becomes a revision.
-      insertRevision.run({
-        id,
-        sessionId: row.session_id,
-        savedAt: row.updated_at,
-        snapshot: JSON.stringify(storyToDraft(toStory(row))),
-      });
-    }
+    if (row.session_id !== sessionId) keepLiveAsRevision(row);
     const stamp = now();
     updateMeta.run({ ...metaParams(draft), seq: row.seq, now: stamp, sessionId });
-    SECTION_IDS.forEach((section, index) => {
-      const { json, text } = draft.sections[section];
-      updateSection.run({ rowId: sectionRowId(row.seq, index), seq: row.seq, section: index, json, text });
-    });
+    writeSections(row.seq, draft.sections);
     return { updatedAt: stamp };
   });
+
+  function put(story: Story, sessionId: string): void {
+    const params = {
+      ...metaParams(story),
+      id: story.id,
+      createdAt: story.createdAt,
+      updatedAt: story.updatedAt,
+      deletedAt: story.deletedAt,
+      sessionId,
+    };
+    const existing = selectMeta.get(story.id) as MetaRow | undefined;
+    if (existing) {
+      keepLiveAsRevision(existing);
+      updateWhole.run({ ...params, seq: existing.seq });
+      writeSections(existing.seq, story.sections);
+    } else {
+      writeSections(Number(insertWhole.run(params).lastInsertRowid), story.sections);
+    }
+  }
 
   const createTx = db.transaction((draft: StoryDraft) => {
     const id = randomUUID();
@@ -346,12 +367,12 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     },
     rename(id, title) {
       const story = toStory(liveMeta(id));
-      return saveTx(id, `rename-${randomUUID()}`, { ...storyToDraft(story), title });
+      return saveTx(id, `rename-${randomUUID()}`, { ...draftOf(story), title });
     },
     duplicate(id) {
       const source = toStory(metaOf(id));
       const base = source.title.trim() || UNTITLED;
-      return toStory(metaOf(createTx({ ...storyToDraft(source), title: `${base} (copy)` })));
+      return toStory(metaOf(createTx({ ...draftOf(source), title: `${base} (copy)` })));
     },
     trash(id) {
       liveMeta(id);
@@ -376,13 +397,14 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     count() {
       return countLive.get() as number;
     },
+    put,
     revisions(id) {
       const row = metaOf(id);
       const live: StoryRevision = {
         id: null,
         sessionId: row.session_id,
         savedAt: row.updated_at,
-        draft: storyToDraft(toStory(row)),
+        draft: draftOf(toStory(row)),
       };
       const older = (
         selectRevisions.all(id) as { id: number; session_id: string; saved_at: number; snapshot: string }[]

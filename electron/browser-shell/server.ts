@@ -5,6 +5,7 @@ import path from 'node:path';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { fail, type Result } from '../../shared/ipc/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
+import { contentTypeFor } from '../../shared/security/renderer-files.ts';
 import type { Handlers } from '../../shared/ipc/contract.ts';
 import { serveStagedSheet } from './staged-sheet-route.ts';
 
@@ -12,16 +13,6 @@ import { serveStagedSheet } from './staged-sheet-route.ts';
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-story-bank-token';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 export interface BrowserShell {
   url: string;
@@ -137,7 +128,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     if (serveStagedSheet(url.pathname, res)) return;
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES['.html'] });
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor('.html') });
       res.end(indexHtml);
       return;
     }
@@ -149,7 +140,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(path.extname(file)),
     });
     fs.createReadStream(file).pipe(res);
   }

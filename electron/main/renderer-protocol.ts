@@ -1,15 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeFor } from '../../shared/security/renderer-files.ts';
 
 /** Headers on every file the app:// scheme serves. */
 export const RENDERER_HEADERS = {
@@ -38,6 +30,6 @@ export async function serveRendererRequest(rendererDir: string, requestUrl: stri
   const body = await fs.promises.readFile(file);
   return new Response(body, {
     status: 200,
-    headers: { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', ...RENDERER_HEADERS },
+    headers: { 'Content-Type': contentTypeFor(path.extname(file)), ...RENDERER_HEADERS },
   });
 }

@@ -1,18 +1,9 @@
+import { paragraphsToLexicalJson } from '../../shared/story-format/index.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { SECTION_IDS, type SectionId } from '../../shared/domain/sections.ts';
 import type { StoryDraft } from '../../shared/domain/story.ts';
 import { PRINCIPLE_IDS } from '../../shared/domain/principles.ts';
 
-/** A small deterministic PRNG, so every run benchmarks the same corpus. */
-export function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENTENCES: Record<SectionId, string[]> = {
   situation: [
@@ -103,15 +94,7 @@ export function makeDraft(random: () => number, index: number, words = 450): Sto
     }
     if (paragraph.length) paragraphs.push(paragraph.join(' '));
     const text = paragraphs.join('\n\n');
-    const json = JSON.stringify({
-      root: {
-        type: 'root', version: 1, direction: 'ltr', format: '', indent: 0,
-        children: paragraphs.map((p) => ({
-          type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '',
-          children: [{ type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: p }],
-        })),
-      },
-    });
+    const json = paragraphsToLexicalJson(paragraphs);
     sections[section] = { json, text };
   }
   const principle = PRINCIPLE_IDS[index % PRINCIPLE_IDS.length] as (typeof PRINCIPLE_IDS)[number];
@@ -125,3 +108,6 @@ export function makeDraft(random: () => number, index: number, words = 450): Sto
     tags: [`tag-${index % 25}`],
   };
 }
+
+/** The corpus's generator: kept under this name for the benchmarks. */
+export const rng = seededRandom;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM } from '../../playwright.config.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { ShellProcess } from '../../tests/e2e/fixtures.ts';
 import { makeDraft, rng } from './corpus.ts';
 
@@ -24,7 +24,7 @@ export async function runKeystrokeBench(keystrokes = 120): Promise<KeystrokeFigu
   const url = await shell.start();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });

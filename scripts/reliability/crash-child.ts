@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { openAppBackend } from '../../electron/backend/app-backend.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
-import { crashDraft, random } from './crash-drafts.ts';
+import { seededRandom as random } from '../support/seeded-random.ts';
+import { crashDraft } from './crash-drafts.ts';
 
 // One life of the app as the crash harness sees it: open the bank as a host does, then save stories through the
 // handlers until killed. "INTENT" is written before a call, "ACK" once the backend answered that it committed.

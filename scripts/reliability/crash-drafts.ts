@@ -2,18 +2,9 @@ import { LEVELS } from '../../shared/domain/levels.ts';
 import { PRINCIPLE_IDS } from '../../shared/domain/principles.ts';
 import { SECTION_IDS } from '../../shared/domain/sections.ts';
 import type { StoryDraft } from '../../shared/domain/story.ts';
+import { paragraphsToLexicalJson } from '../../shared/story-format/index.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
-/** A small seeded generator (mulberry32): the same version number always gives the same draft. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'we shipped the retry fix after tracing latency across three services and cut pages by half'.split(' ');
 
@@ -33,33 +24,13 @@ function text(next: () => number, length: number): string {
  * can tell which save a stored story holds, and every other field is compared exactly.
  */
 export function crashDraft(version: number): StoryDraft {
-  const next = random(version * 7919 + 13);
+  const next = seededRandom(version * 7919 + 13);
   const sections = {} as StoryDraft['sections'];
   for (const id of SECTION_IDS) {
     // Mostly small edits, now and then a large paste, so kills land inside big writes too.
     const length = next() < 0.08 ? 60_000 + Math.floor(next() * 140_000) : Math.floor(next() * 1500);
     const body = text(next, length);
-    const json = JSON.stringify({
-      root: {
-        type: 'root',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [
-          {
-            type: 'paragraph',
-            version: 1,
-            direction: null,
-            format: '',
-            indent: 0,
-            textFormat: 0,
-            textStyle: '',
-            children: [{ type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: body }],
-          },
-        ],
-      },
-    });
+    const json = paragraphsToLexicalJson([body]);
     sections[id] = { json, text: body };
   }
   const principle = PRINCIPLE_IDS[Math.floor(next() * PRINCIPLE_IDS.length)];

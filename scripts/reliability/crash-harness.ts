@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../electron/backend/data-dir.ts';
 import { createStoriesRepository } from '../../electron/backend/stories-repository.ts';
 import { emptyDraft, type Story, type StoryDraft } from '../../shared/domain/story.ts';
-import { crashDraft, random, versionOfTitle } from './crash-drafts.ts';
+import { seededRandom as random } from '../support/seeded-random.ts';
+import { crashDraft, versionOfTitle } from './crash-drafts.ts';
 import { runMigrationKills } from './migration-kills.ts';
 
 // The crash harness: a child process saves stories through the backend exactly as the app does and prints an

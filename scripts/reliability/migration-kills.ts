@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStoryDatabase } from '../../electron/backend/database.ts';
-import { random } from './crash-drafts.ts';
+import { seededRandom as random } from '../support/seeded-random.ts';
 import { CRASH_MIGRATIONS } from './migration-steps.ts';
 
 /** The schema as SQLite records it: every table, index and trigger with its SQL. */

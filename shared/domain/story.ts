@@ -78,3 +78,9 @@ export function sectionTexts(sections: StorySections): Record<SectionId, string>
     reflection: sections.reflection.text,
   };
 }
+
+/** The editable part of a story (or of anything shaped like one, such as a backup record). */
+export function draftOf(story: StoryDraft): StoryDraft {
+  const { title, sections, principles, prompts, level, context, tags } = story;
+  return { title, sections, principles, prompts, level, context, tags };
+}

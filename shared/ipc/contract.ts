@@ -6,6 +6,7 @@ import type { CoverageStory } from '../coverage/coverage.ts';
 import { probeReadinessSchema } from '../coverage/probes.ts';
 import type { DismissedSuggestions, ProbeNoteRecord } from '../domain/mappings.ts';
 import { type SettingKey, settingKeySchema, type SettingValues, settingWriteSchema } from '../settings/settings.ts';
+import { channel } from './channel.ts';
 import type { Result } from './result.ts';
 import { type ReliabilityChannelName, reliabilityChannels } from './reliability.ts';
 import { practiceChannels } from './practice-channels.ts';
@@ -22,16 +23,6 @@ import {
   tagSchema,
 } from './schemas.ts';
 
-/** A channel: the zod schema its input must pass, and (as a type only) what it answers. */
-export interface Channel<I extends z.ZodType, O> {
-  input: I;
-  /** Never read at run time: carries the result type. */
-  output?: O;
-}
-
-function channel<O>() {
-  return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-}
 
 export interface SaveAck {
   id: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_RATING, MAX_RUN_SECONDS, MIN_RATING, type PracticeRun } from '../domain/practice.ts';
 import type { StoryRevision } from '../domain/revision.ts';
 import type { Story } from '../domain/story.ts';
-import type { Channel } from './contract.ts';
+import { channel } from './channel.ts';
 import { empty, promptIdSchema, storyIdSchema } from './schemas.ts';
 
 /**
@@ -10,9 +10,6 @@ import { empty, promptIdSchema, storyIdSchema } from './schemas.ts';
  * run. Spread into the contract (contract.ts) like every other group.
  */
 
-function channel<O>() {
-  return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-}
 
 const seconds = z
   .number()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel } from './contract.ts';
+import { channel } from './channel.ts';
 import { empty } from './schemas.ts';
 
 /**
@@ -61,9 +61,6 @@ export interface RestoreOutcome {
   stories: number;
 }
 
-function channel<O>() {
-  return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-}
 
 export const reliabilityChannels = {
   /** Every backup in the data directory, newest first, checked. */

@@ -5,7 +5,7 @@ import type { Suppression } from '../lint/diagnostics.ts';
 import { PAPER_SIZES } from '../prep-sheet/sheet-model.ts';
 import { importFilesSchema, type ImportOutcome, type ImportPreview } from '../transfer/import-files.ts';
 import type { MarkdownFile } from '../transfer/markdown-files.ts';
-import type { Channel } from './contract.ts';
+import { channel } from './channel.ts';
 import { empty, storyIdSchema } from './schemas.ts';
 
 /**
@@ -14,9 +14,6 @@ import { empty, storyIdSchema } from './schemas.ts';
  * prints it. Imports are previewed, then applied in one transaction.
  */
 
-function channel<O>() {
-  return <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
-}
 
 /** A sheet's HTML: far more than hundreds of full stories. */
 export const SHEET_HTML_MAX_CHARS = 30_000_000;

@@ -15,6 +15,7 @@ export {
   lexicalJsonToPlainText,
   LexicalJsonError,
   markdownToLexicalJson,
+  paragraphsToLexicalJson,
   TEXT_FORMAT_BOLD,
   TEXT_FORMAT_ITALIC,
   type SerializedEditorState,

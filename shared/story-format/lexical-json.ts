@@ -1,4 +1,4 @@
-import { normalizeInlines, type Block, type Inline, type ListBlock, type ListItem } from './blocks.ts';
+import { normalizeInlines, text, type Block, type Inline, type ListBlock, type ListItem } from './blocks.ts';
 import { parseBody, printBody } from './markdown-body.ts';
 
 /**
@@ -270,4 +270,9 @@ export function markdownToLexicalJson(markdown: string): string {
 /** Markdown section body for a serialized editor state ('' for an empty or never-edited section). */
 export function lexicalJsonToMarkdown(json: string | unknown): string {
   return printBody(editorStateToBlocks(json));
+}
+
+/** Lexical editor state (as saved JSON) holding these plain paragraphs, no formatting. */
+export function paragraphsToLexicalJson(paragraphs: readonly string[]): string {
+  return JSON.stringify(blocksToEditorState(paragraphs.map((p) => ({ kind: 'paragraph', inlines: [text(p)] }))));
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SECTION_IDS } from '../../../shared/domain/sections.ts';
-import { type StoryDraft, UNTITLED } from '../../../shared/domain/story.ts';
+import { draftOf, type StoryDraft, UNTITLED } from '../../../shared/domain/story.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { SettingKey } from '../../../shared/settings/settings.ts';
 import type { BackupStory } from '../../../shared/transfer/backup.ts';
@@ -53,17 +52,6 @@ function shownTitle(title: string): string {
   return title.trim() === '' ? UNTITLED : title.trim();
 }
 
-function draftOf(story: { title: string; sections: StoryDraft['sections']; principles: StoryDraft['principles']; prompts: string[]; level: StoryDraft['level']; context: string; tags: string[] }): StoryDraft {
-  return {
-    title: story.title,
-    sections: story.sections,
-    principles: story.principles,
-    prompts: story.prompts,
-    level: story.level,
-    context: story.context,
-    tags: story.tags,
-  };
-}
 
 function normalizeBackupStory(story: BackupStory): BackupStory {
   return canonicalBackupStory({ ...story, tags: normalizeTags(story.tags), prompts: normalizePrompts(story.prompts) });
@@ -76,25 +64,6 @@ export interface Importer {
 
 export function createImporter(db: Db, stories: StoriesRepository, records: BankRecords): Importer {
   const selectSetting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
-  const selectMeta = db.prepare('SELECT seq, session_id, updated_at FROM stories WHERE id = ?');
-  const insertStory = db.prepare(
-    `INSERT INTO stories (id, title, context, level, principles, prompts, tags, created_at, updated_at, deleted_at, session_id)
-     VALUES (@id, @title, @context, @level, @principles, @prompts, @tags, @createdAt, @updatedAt, @deletedAt, @sessionId)`,
-  );
-  const updateStory = db.prepare(
-    `UPDATE stories SET title = @title, context = @context, level = @level, principles = @principles, prompts = @prompts,
-       tags = @tags, created_at = @createdAt, updated_at = @updatedAt, deleted_at = @deletedAt, session_id = @sessionId
-     WHERE id = @id`,
-  );
-  const upsertSection = db.prepare(
-    `INSERT INTO story_sections (id, story_seq, section, json, text) VALUES (@rowId, @seq, @section, @json, @text)
-     ON CONFLICT (id) DO UPDATE SET json = excluded.json, text = excluded.text
-     WHERE json IS NOT excluded.json OR text IS NOT excluded.text`,
-  );
-  const keepRevision = db.prepare(
-    `INSERT INTO revisions (story_id, session_id, saved_at, snapshot) VALUES (@id, @sessionId, @savedAt, @snapshot)
-     ON CONFLICT (story_id, session_id) DO UPDATE SET snapshot = excluded.snapshot, saved_at = excluded.saved_at`,
-  );
   const deleteNotes = db.prepare('DELETE FROM probe_notes WHERE story_id = ?');
   const insertNote = db.prepare(
     'INSERT INTO probe_notes (story_id, probe_id, notes, readiness, updated_at) VALUES (@storyId, @probeId, @note, @readiness, @updatedAt)',
@@ -213,19 +182,9 @@ export function createImporter(db: Db, stories: StoriesRepository, records: Bank
     };
   }
 
-  /** The live state becomes a revision (as a new editing session does), so a replaced story can be got back. */
-  function keepCurrentAsRevision(id: string): { seq: number } {
-    const meta = selectMeta.get(id) as { seq: number; session_id: string; updated_at: number };
-    const current = stories.get(id);
-    keepRevision.run({ id, sessionId: meta.session_id, savedAt: meta.updated_at, snapshot: JSON.stringify(draftOf(current)) });
-    return { seq: meta.seq };
-  }
-
-  function writeBackupStory(story: BackupStory, seq: number): void {
-    SECTION_IDS.forEach((section, index) => {
-      const { json, text } = story.sections[section];
-      upsertSection.run({ rowId: seq * 8 + index, seq, section: index, json, text });
-    });
+  /** The story itself through the stories repository, then everything kept beside it. */
+  function writeBackupStory(story: BackupStory, sessionId: string): void {
+    stories.put(story, sessionId);
     deleteNotes.run(story.id);
     for (const n of story.probeNotes) insertNote.run({ storyId: story.id, probeId: n.probeId, note: n.note, readiness: n.readiness, updatedAt: n.updatedAt });
     deleteSuppressions.run(story.id);
@@ -236,22 +195,6 @@ export function createImporter(db: Db, stories: StoriesRepository, records: Bank
     for (const r of story.practiceRuns) {
       insertRun.run({ storyId: story.id, promptId: r.promptId, practicedAt: r.practicedAt, sections: JSON.stringify(r.sections), totalSeconds: r.totalSeconds, rating: r.rating });
     }
-  }
-
-  function metaParams(story: BackupStory, sessionId: string): Record<string, unknown> {
-    return {
-      id: story.id,
-      title: story.title,
-      context: story.context,
-      level: story.level,
-      principles: JSON.stringify(story.principles),
-      prompts: JSON.stringify(story.prompts),
-      tags: JSON.stringify(story.tags),
-      createdAt: story.createdAt,
-      updatedAt: story.updatedAt,
-      deletedAt: story.deletedAt,
-      sessionId,
-    };
   }
 
   const applyTx = db.transaction((files: readonly ImportFile[]): ImportOutcome => {
@@ -275,19 +218,11 @@ export function createImporter(db: Db, stories: StoriesRepository, records: Bank
           stories.save(step.id, sessionId, step.draft);
           storyIds.push(step.id);
           break;
-        case 'backup-add': {
-          const seq = Number(insertStory.run(metaParams(step.story, sessionId)).lastInsertRowid);
-          writeBackupStory(step.story, seq);
+        case 'backup-add':
+        case 'backup-replace':
+          writeBackupStory(step.story, sessionId);
           storyIds.push(step.story.id);
           break;
-        }
-        case 'backup-replace': {
-          const { seq } = keepCurrentAsRevision(step.story.id);
-          updateStory.run(metaParams(step.story, sessionId));
-          writeBackupStory(step.story, seq);
-          storyIds.push(step.story.id);
-          break;
-        }
       }
     }
     const now = Date.now();
