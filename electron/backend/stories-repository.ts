@@ -287,7 +287,8 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     return id;
   });
 
-  const SNIPPETS = 60;
+  // Snippets only for the first rows of a result: about as many as a window shows at once.
+  const SNIPPETS = 25;
   const sectionTexts = db.prepare('SELECT text FROM story_sections WHERE story_seq = ? ORDER BY section').pluck();
 
   /** Stories containing every word (each as a word prefix, in any section or the title), newest edit first. */

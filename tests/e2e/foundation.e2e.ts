@@ -36,6 +36,12 @@ test('a story typed into every section is saved, survives a reload, is found, tr
 
   await page.screenshot({ path: 'test-results/screenshots/main-window.png' });
 
+  // A later save of another field must carry the sections' latest editor state, not an older one.
+  await page.getByLabel('Company or context').fill('Acme Payments (EU)');
+  await app.waitSaved();
+  await page.getByLabel('Company or context').fill('Acme Payments');
+  await app.waitSaved();
+
   await page.reload();
   await app.storyItem('Flaky checkout retries').getByRole('button').first().click();
   await expect(app.title).toHaveValue('Flaky checkout retries');

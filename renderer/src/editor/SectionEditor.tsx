@@ -202,7 +202,8 @@ export interface SectionEditorProps {
   hint: string;
   initialJson: string;
   readOnly?: boolean;
-  onChange(json: string, text: string): void;
+  /** Called on every edit with the new state and its plain text; the JSON is made only when it is saved. */
+  onChange(state: EditorState, text: string): void;
   onBlur(): void;
   onReady?(editor: LexicalEditor): void;
   children?: ReactNode;
@@ -222,9 +223,7 @@ export function SectionEditor(props: SectionEditorProps): ReactNode {
     },
   };
   const handleChange = (state: EditorState): void => {
-    const json = JSON.stringify(state.toJSON());
-    const text = state.read(() => $getRoot().getTextContent());
-    onChange(json, text);
+    onChange(state, state.read(() => $getRoot().getTextContent()));
   };
   return (
     <LexicalComposer initialConfig={initialConfig}>

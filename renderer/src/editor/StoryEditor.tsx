@@ -1,4 +1,4 @@
-import type { LexicalEditor } from 'lexical';
+import type { EditorState, LexicalEditor } from 'lexical';
 import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
@@ -75,8 +75,28 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
   const titleId = useId();
   const contextId = useId();
 
+  // Serializing a long section's editor state costs more than a frame, so it is done when a save is sent, not
+  // on every keystroke: edits only record the newest state of each section here, until a save of it is acked.
+  const unsavedStates = useRef(new Map<SectionId, EditorState>());
   const save = useCallback(
-    (next: StoryDraft) => call('stories.save', { id: story.id, sessionId, draft: next }),
+    (next: StoryDraft) => {
+      const serialized = new Map<SectionId, { state: EditorState; json: string }>();
+      const sections = { ...next.sections };
+      for (const [section, state] of unsavedStates.current) {
+        const json = JSON.stringify(state.toJSON());
+        serialized.set(section, { state, json });
+        sections[section] = { json, text: sections[section].text };
+      }
+      return call('stories.save', { id: story.id, sessionId, draft: { ...next, sections } }).then((ack) => {
+        for (const [section, { state, json }] of serialized) {
+          if (unsavedStates.current.get(section) !== state) continue; // edited again since: that save will carry it
+          unsavedStates.current.delete(section);
+          const current = draftRef.current.sections[section];
+          draftRef.current = { ...draftRef.current, sections: { ...draftRef.current.sections, [section]: { json, text: current.text } } };
+        }
+        return ack;
+      });
+    },
     [story.id, sessionId],
   );
   const { status, change, flush } = useAutosave(save, onSaved);
@@ -97,10 +117,10 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
   );
 
   const updateSection = useCallback(
-    (section: SectionId, json: string, text: string): void => {
+    (section: SectionId, state: EditorState, text: string): void => {
+      unsavedStates.current.set(section, state);
       const current = draftRef.current.sections[section];
-      if (current.json === json && current.text === text) return;
-      update({ sections: { ...draftRef.current.sections, [section]: { json, text } } });
+      update({ sections: { ...draftRef.current.sections, [section]: { json: current.json, text } } });
     },
     [update],
   );
@@ -229,7 +249,7 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
                 hint={HINTS[section]}
                 initialJson={story.sections[section].json}
                 readOnly={readOnly}
-                onChange={(json, text) => updateSection(section, json, text)}
+                onChange={(state, text) => updateSection(section, state, text)}
                 onBlur={onBlur}
                 onReady={(editor) => registerEditor(section, editor)}
               />
