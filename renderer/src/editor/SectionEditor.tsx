@@ -29,7 +29,7 @@ import {
   TextNode,
   UNDO_COMMAND,
 } from 'lexical';
-import { type ReactNode, useEffect, useState } from 'react';
+import { memo, type ReactNode, useEffect, useState } from 'react';
 import { PasteGuardPlugin } from '../reliability/PasteGuardPlugin.tsx';
 
 /** Text formats a story keeps: bold and italic. Anything else pasted in (underline, code, colours) is dropped. */
@@ -190,7 +190,7 @@ function ListShortcutPlugin(): null {
   return null;
 }
 
-function EditorHandlePlugin({ onReady }: { onReady: (editor: LexicalEditor) => void }): null {
+function EditorHandlePlugin({ onReady }: { onReady: (editor: LexicalEditor) => void | (() => void) }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => onReady(editor), [editor, onReady]);
   return null;
@@ -205,12 +205,13 @@ export interface SectionEditorProps {
   /** Called on every edit with the new state and its plain text; the JSON is made only when it is saved. */
   onChange(state: EditorState, text: string): void;
   onBlur(): void;
-  onReady?(editor: LexicalEditor): void;
+  /** The editor, once it exists; may return a cleanup run when the editor goes. */
+  onReady?(editor: LexicalEditor): void | (() => void);
   children?: ReactNode;
 }
 
 /** One STAR section as a Lexical rich-text field. */
-export function SectionEditor(props: SectionEditorProps): ReactNode {
+export const SectionEditor = memo(function SectionEditor(props: SectionEditorProps): ReactNode {
   const { id, label, hint, initialJson, readOnly, onChange, onBlur, onReady, children } = props;
   const initialConfig = {
     namespace: `story-section-${id}`,
@@ -255,4 +256,4 @@ export function SectionEditor(props: SectionEditorProps): ReactNode {
       {onReady ? <EditorHandlePlugin onReady={onReady} /> : null}
     </LexicalComposer>
   );
-}
+});

@@ -31,6 +31,16 @@ function toDraft(story: Story): StoryDraft {
   return { title, sections, principles, prompts, level, context, tags };
 }
 
+/** The same findings at the same place: nothing for the tooltip to change. */
+function sameActiveFinding(a: ActiveFinding | null, b: ActiveFinding | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.rect.left === b.rect.left &&
+    a.rect.bottom === b.rect.bottom &&
+    a.diagnostics.map((d) => d.fingerprint).join() === b.diagnostics.map((d) => d.fingerprint).join()
+  );
+}
+
 function newSessionId(): string {
   return crypto.randomUUID();
 }
@@ -150,15 +160,42 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
   useLayoutEffect(() => paintHighlights(editors.current, analysis.diagnostics), [analysis]);
   useEffect(() => clearHighlights, []);
 
+  /** Keeps a section's editor for lint painting, and shows the finding under its caret; undone on unmount. */
   const registerEditor = useCallback((section: SectionId, editor: LexicalEditor) => {
     editors.current.set(section, editor);
-    editor.registerUpdateListener(({ tags }) => {
-      if (tags.has('history-merge') && !editor.getRootElement()?.contains(document.activeElement)) return;
+    // Where the caret's findings are is read after the frame that paints the new highlights, so measuring
+    // them never delays a keystroke; an unchanged finding under the caret re-renders nothing.
+    let frame = 0;
+    const unregister = editor.registerUpdateListener(() => {
       if (!editor.getRootElement()?.contains(document.activeElement)) return;
-      setActive(findingsAtCaret(editor, section, diagnosticsRef.current));
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const next = findingsAtCaret(editor, section, diagnosticsRef.current);
+        setActive((previous) => (sameActiveFinding(previous, next) ? previous : next));
+      });
     });
     paintHighlights(editors.current, diagnosticsRef.current);
+    return () => {
+      cancelAnimationFrame(frame);
+      unregister();
+      if (editors.current.get(section) === editor) editors.current.delete(section);
+    };
   }, []);
+
+  // One stable set of callbacks per section, so a keystroke in one section re-renders none of the editors.
+  const sectionHandlers = useMemo(
+    () =>
+      Object.fromEntries(
+        SECTION_IDS.map((section) => [
+          section,
+          {
+            onChange: (state: EditorState, text: string) => updateSection(section, state, text),
+            onReady: (editor: LexicalEditor) => registerEditor(section, editor),
+          },
+        ]),
+      ) as Record<SectionId, { onChange(state: EditorState, text: string): void; onReady(editor: LexicalEditor): () => void }>,
+    [updateSection, registerEditor],
+  );
 
   const ignore = useCallback(
     (diagnostic: Diagnostic, reason: string) => {
@@ -249,9 +286,9 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
                 hint={HINTS[section]}
                 initialJson={story.sections[section].json}
                 readOnly={readOnly}
-                onChange={(state, text) => updateSection(section, state, text)}
+                onChange={sectionHandlers[section].onChange}
                 onBlur={onBlur}
-                onReady={(editor) => registerEditor(section, editor)}
+                onReady={sectionHandlers[section].onReady}
               />
             </section>
           );
