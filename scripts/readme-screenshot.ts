@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
 import { parseStoryMarkdownOrThrow } from '../shared/story-format/index.ts';
-import { ShellProcess } from '../tests/e2e/fixtures.ts';
 import { buildRenderer } from './build.ts';
+import { addStoryThroughPage, withAppInChromium } from './support/app-in-chromium.ts';
 
 /** Renders the README's screenshot: a real story in the real app, through the browser shell. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,24 +60,10 @@ A new hire joined the rotation two weeks after starting.
 ];
 
 await buildRenderer();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-bank-shot-'));
-const shell = new ShellProcess(dataDir);
-const url = await shell.start();
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: CHROMIUM_ARGS,
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  await page.goto(url);
+await withAppInChromium({ width: 1440, height: 900 }, async (page) => {
   for (const source of [...STORIES].reverse()) {
     const draft = parseStoryMarkdownOrThrow(source);
-    await page.evaluate(async (d) => {
-      const created = await window.storyBank!['stories.create']({});
-      if (!created.ok) throw new Error(created.error.message);
-      const saved = await window.storyBank!['stories.save']({ id: created.value.id, sessionId: 'readme-shot', draft: d });
-      if (!saved.ok) throw new Error(saved.error.message);
-    }, draft);
+    await addStoryThroughPage(page, draft);
   }
   await page.reload();
   await page.locator('.story-open').first().click();
@@ -90,8 +72,4 @@ try {
   const out = path.join(root, 'docs', 'screenshots', 'main-window.png');
   await page.screenshot({ path: out });
   console.log(`Wrote ${path.relative(root, out)}`);
-} finally {
-  await browser.close();
-  await shell.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
+});

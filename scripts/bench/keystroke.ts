@@ -1,9 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.ts';
-import { ShellProcess } from '../../tests/e2e/fixtures.ts';
+import { addStoryThroughPage, withAppInChromium } from '../support/app-in-chromium.ts';
 import { makeDraft, rng } from './corpus.ts';
 
 export interface KeystrokeFigures {
@@ -19,25 +14,10 @@ export interface KeystrokeFigures {
  * ranges (a performance mark the renderer sets right after).
  */
 export async function runKeystrokeBench(keystrokes = 120): Promise<KeystrokeFigures> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-bank-keys-'));
-  const shell = new ShellProcess(dataDir);
-  const url = await shell.start();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(url);
+  return withAppInChromium({ width: 1280, height: 860 }, async (page) => {
     const draft = makeDraft(rng(7), 1, 2000);
     const words = Object.values(draft.sections).reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
-    await page.evaluate(async (d) => {
-      const created = await window.storyBank!['stories.create']({});
-      if (!created.ok) throw new Error(created.error.message);
-      const saved = await window.storyBank!['stories.save']({ id: created.value.id, sessionId: 'bench-session', draft: d });
-      if (!saved.ok) throw new Error(saved.error.message);
-    }, draft);
+    await addStoryThroughPage(page, draft);
     await page.reload();
     await page.locator('.story-open').first().click();
     const action = page.getByTestId('section-action');
@@ -71,11 +51,7 @@ export async function runKeystrokeBench(keystrokes = 120): Promise<KeystrokeFigu
       medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
       p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
     };
-  } finally {
-    await browser.close();
-    await shell.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await runKeystrokeBench());

@@ -1,4 +1,4 @@
-import { ANSWER_TARGET_SECONDS, SECTION_TARGET_SECONDS } from './timing.ts';
+import { answerStatus, sectionStatus } from './timing.ts';
 import { SECTION_IDS, type SectionId } from './sections.ts';
 
 /**
@@ -46,22 +46,16 @@ export function totalSeconds(sections: SectionSeconds): number {
 
 export type PaceVerdict = 'short' | 'ok' | 'long';
 
-/**
- * How a section's spoken time compares with its target: within 25% below to 25% above counts as on target, as the
- * editor's gauges do for written text.
- */
+/** A section's rehearsed time against its target (shared/domain/timing.ts); no time at all is short. */
 export function sectionVerdict(section: SectionId, seconds: number): PaceVerdict {
-  const ratio = seconds / SECTION_TARGET_SECONDS[section];
-  if (ratio > 1.25) return 'long';
-  if (ratio < 0.5) return 'short';
-  return 'ok';
+  const status = sectionStatus(section, seconds);
+  return status === 'empty' ? 'short' : status;
 }
 
-/** How a whole answer's time compares with the two-to-three-minute window. */
+/** How a whole answer's time compares with the two-to-three-minute window; no time at all is short. */
 export function answerVerdict(seconds: number): PaceVerdict {
-  if (seconds < ANSWER_TARGET_SECONDS.min) return 'short';
-  if (seconds > ANSWER_TARGET_SECONDS.max) return 'long';
-  return 'ok';
+  const status = answerStatus(seconds);
+  return status === 'empty' ? 'short' : status;
 }
 
 export interface PracticeSummary {

@@ -129,6 +129,18 @@ export function timingFromWords(section: SectionId, words: number, pace: number 
   return { words, seconds, targetSeconds, ratio: seconds / targetSeconds };
 }
 
+/**
+ * How a section's spoken time compares with its target: from half the target to a quarter over it counts as on
+ * target. The editor's gauges and the practice log both read it from here.
+ */
+export function sectionStatus(section: SectionId, seconds: number): TimingStatus {
+  if (seconds === 0) return 'empty';
+  const ratio = seconds / SECTION_TARGET_SECONDS[section];
+  if (ratio > 1.25) return 'long';
+  if (ratio < 0.5) return 'short';
+  return 'ok';
+}
+
 export function answerStatus(seconds: number): TimingStatus {
   if (seconds === 0) return 'empty';
   if (seconds < ANSWER_TARGET_SECONDS.min) return 'short';

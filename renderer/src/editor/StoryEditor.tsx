@@ -2,7 +2,7 @@ import type { EditorState, LexicalEditor } from 'lexical';
 import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
-import { formatDuration } from '../../../shared/domain/timing.ts';
+import { formatDuration, sectionStatus } from '../../../shared/domain/timing.ts';
 import { analyzeStory, type Diagnostic, type Suppression } from '../../../shared/lint/index.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
 import { call } from '../api/client.ts';
@@ -271,7 +271,7 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
       >
         {SECTION_IDS.map((section) => {
           const timing = analysis.timing.sections[section];
-          const status = timing.words === 0 ? 'empty' : timing.ratio > 1.25 ? 'long' : timing.ratio < 0.4 ? 'short' : 'ok';
+          const status = sectionStatus(section, timing.seconds);
           return (
             <section key={section} className="star-section" aria-labelledby={`${section}-heading`}>
               <h2 id={`${section}-heading`}>

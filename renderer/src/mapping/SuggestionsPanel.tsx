@@ -30,6 +30,41 @@ function strength(score: number, kind: SuggestionKind): { label: string; level: 
   return { label: 'Possible match', level: 'possible' };
 }
 
+/** One suggestion: what it proposes, why, and Accept / Dismiss (labelled "Accept <name>" for screen readers). */
+function SuggestionRow(props: {
+  title: ReactNode;
+  text?: string;
+  why: string;
+  name: string;
+  readOnly: boolean;
+  onAccept(): void;
+  onDismiss(): void;
+}): ReactNode {
+  return (
+    <li className="suggestion">
+      <div className="suggestion-body">
+        <div className="suggestion-title">{props.title}</div>
+        {props.text ? <strong className="suggestion-prompt">{props.text}</strong> : null}
+        <p className="suggestion-why">{props.why}</p>
+      </div>
+      <div className="suggestion-actions">
+        <button type="button" disabled={props.readOnly} aria-label={`Accept ${props.name}`} onClick={props.onAccept}>
+          Accept
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          disabled={props.readOnly}
+          aria-label={`Dismiss ${props.name}`}
+          onClick={props.onDismiss}
+        >
+          Dismiss
+        </button>
+      </div>
+    </li>
+  );
+}
+
 function StrengthTag({ score, kind }: { score: number; kind: SuggestionKind }): ReactNode {
   const { label, level } = strength(score, kind);
   return <span className={`match-strength match-${level}`}>{label}</span>;
@@ -135,34 +170,20 @@ export function SuggestionsPanel({ storyId, draft, readOnly, onChange }: Suggest
               <h3>Principles</h3>
               <ul className="suggestion-list" aria-label="Suggested principles">
                 {principles.map((s) => (
-                  <li key={s.principleId} className="suggestion">
-                    <div className="suggestion-body">
-                      <div className="suggestion-title">
+                  <SuggestionRow
+                    key={s.principleId}
+                    title={
+                      <>
                         <strong>{s.name}</strong>
                         <StrengthTag score={s.score} kind="principle" />
-                      </div>
-                      <p className="suggestion-why">{s.why}</p>
-                    </div>
-                    <div className="suggestion-actions">
-                      <button
-                        type="button"
-                        disabled={readOnly}
-                        aria-label={`Accept principle ${s.name}`}
-                        onClick={() => acceptPrinciple(s.principleId)}
-                      >
-                        Accept
-                      </button>
-                      <button
-                        type="button"
-                        className="quiet"
-                        disabled={readOnly}
-                        aria-label={`Dismiss principle ${s.name}`}
-                        onClick={() => setDismissal('principle', s.principleId, true)}
-                      >
-                        Dismiss
-                      </button>
-                    </div>
-                  </li>
+                      </>
+                    }
+                    why={s.why}
+                    name={`principle ${s.name}`}
+                    readOnly={readOnly}
+                    onAccept={() => acceptPrinciple(s.principleId)}
+                    onDismiss={() => setDismissal('principle', s.principleId, true)}
+                  />
                 ))}
               </ul>
             </div>
@@ -172,35 +193,21 @@ export function SuggestionsPanel({ storyId, draft, readOnly, onChange }: Suggest
               <h3>Prompts</h3>
               <ul className="suggestion-list" aria-label="Suggested prompts">
                 {prompts.map((s) => (
-                  <li key={s.promptId} className="suggestion">
-                    <div className="suggestion-body">
-                      <div className="suggestion-title">
+                  <SuggestionRow
+                    key={s.promptId}
+                    title={
+                      <>
                         <span className="suggestion-principle">{principleById(s.principleId)?.name}</span>
                         <StrengthTag score={s.score} kind="prompt" />
-                      </div>
-                      <strong className="suggestion-prompt">{s.text}</strong>
-                      <p className="suggestion-why">{s.why}</p>
-                    </div>
-                    <div className="suggestion-actions">
-                      <button
-                        type="button"
-                        disabled={readOnly}
-                        aria-label={`Accept prompt: ${s.text}`}
-                        onClick={() => acceptPrompt(s.promptId)}
-                      >
-                        Accept
-                      </button>
-                      <button
-                        type="button"
-                        className="quiet"
-                        disabled={readOnly}
-                        aria-label={`Dismiss prompt: ${s.text}`}
-                        onClick={() => setDismissal('prompt', s.promptId, true)}
-                      >
-                        Dismiss
-                      </button>
-                    </div>
-                  </li>
+                      </>
+                    }
+                    text={s.text}
+                    why={s.why}
+                    name={`prompt: ${s.text}`}
+                    readOnly={readOnly}
+                    onAccept={() => acceptPrompt(s.promptId)}
+                    onDismiss={() => setDismissal('prompt', s.promptId, true)}
+                  />
                 ))}
               </ul>
             </div>

@@ -1,27 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend } from '../../../electron/backend/backend.ts';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend.ts';
 import { emptyDraft, type Story } from '../../../shared/domain/story.ts';
 import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import { LIMITS } from '../../../shared/ipc/schemas.ts';
-import { tempDir } from '../../support/temp-dir.ts';
+import { callOk as ok, openTestBackend as open } from '../../support/backend.ts';
 
-let backend: Backend | null = null;
-
-afterEach(() => {
-  backend?.close();
-  backend = null;
-});
-
-async function open(): Promise<Backend> {
-  backend = await createBackend({ dataDir: tempDir(), appVersion: 'test' });
-  return backend;
-}
-
-async function ok<T>(b: Backend, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(b.handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Every row the mapping channels can write, so a refused call can be shown to have written nothing. */
 function snapshot(b: Backend): unknown {

@@ -1,35 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend } from '../../../electron/backend/backend.ts';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend.ts';
 import type { PracticeRun } from '../../../shared/domain/practice.ts';
 import type { StoryRevision } from '../../../shared/domain/revision.ts';
 import { emptyDraft, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
-import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import type { SamplesState } from '../../../shared/ipc/practice-channels.ts';
-import { tempDir } from '../../support/temp-dir.ts';
+import { callOk as ok, callRefused, openTestBackend as open } from '../../support/backend.ts';
 
-let backend: Backend | null = null;
+const refused = async (b: Backend, channel: string, input: unknown): Promise<string> =>
+  (await callRefused(b, channel, input)).code;
 
-afterEach(() => {
-  backend?.close();
-  backend = null;
-});
-
-async function open(): Promise<Backend> {
-  backend = await createBackend({ dataDir: tempDir(), appVersion: 'test' });
-  return backend;
-}
-
-async function ok<T>(b: Backend, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(b.handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
-async function refused(b: Backend, channel: string, input: unknown): Promise<string> {
-  const result = await dispatch(b.handlers, channel, input);
-  if (result.ok) throw new Error(`${channel} was accepted: ${JSON.stringify(input).slice(0, 120)}`);
-  return result.error.code;
-}
 
 function withAction(draft: StoryDraft, text: string): StoryDraft {
   return { ...draft, sections: { ...draft.sections, action: { json: '', text } } };

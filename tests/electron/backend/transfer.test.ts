@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend } from '../../../electron/backend/backend.ts';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend.ts';
 import { DATABASE_FILE } from '../../../electron/backend/data-dir.ts';
 import { findChromium } from '../../../electron/backend/prep-sheet/chromium-pdf.ts';
 import { stagedSheet } from '../../../electron/backend/prep-sheet/staged-sheets.ts';
 import type { StoryRevision } from '../../../electron/backend/stories-repository.ts';
 import type { Story, StoryDraft } from '../../../shared/domain/story.ts';
-import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import type { BackupExport, PrintAnswer, SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
 import { buildPrepSheet } from '../../../shared/prep-sheet/index.ts';
 import { printStoryMarkdown } from '../../../shared/story-format/story-markdown.ts';
@@ -16,31 +15,10 @@ import type { MarkdownFile } from '../../../shared/transfer/markdown-files.ts';
 import { contentDumpOf, fullDumpOf } from '../../support/bank-dump.ts';
 import { SAMPLE_STORIES, sampleDrafts } from '../../support/sample-stories.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+import { callOk as ok, callRefused as refused, openTestBackend as open } from '../../support/backend.ts';
 import { framework, options, rubric } from '../../shared/prep-sheet/fixture.ts';
 
-const opened: Backend[] = [];
 
-afterEach(() => {
-  for (const b of opened.splice(0)) b.close();
-});
-
-async function open(dataDir = tempDir()): Promise<Backend> {
-  const backend = await createBackend({ dataDir, appVersion: 'test' });
-  opened.push(backend);
-  return backend;
-}
-
-async function ok<T>(b: Backend, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(b.handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
-async function refused(b: Backend, channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await dispatch(b.handlers, channel, input);
-  if (result.ok) throw new Error(`${channel} was expected to fail`);
-  return result.error;
-}
 
 /** A bank with the three sample stories and everything kept about them: notes, ignored findings, dismissals, runs, settings, trash. */
 async function seededBank(): Promise<{ backend: Backend; stories: Story[] }> {
