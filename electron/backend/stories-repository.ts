@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { isLevel, type Level } from '../../shared/domain/levels.ts';
 import { SECTION_IDS } from '../../shared/domain/sections.ts';
 import { makeSnippet } from '../../shared/domain/snippet.ts';
@@ -35,6 +36,9 @@ interface MetaRow {
 function parseLevel(value: string | null): Level | null {
   return value !== null && isLevel(value) ? value : null;
 }
+
+/** The low bits of a full-text row id: the story's seq (migration 0070). */
+const SEQ_MASK = 0xfffff;
 
 /** Section rows are numbered story seq * 8 + section index; see migration 0010. */
 const sectionRowId = (seq: number, index: number): number => seq * 8 + index;
@@ -246,14 +250,19 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     });
   }
 
+  // Sections are written before the story row: stamping `updated_at` is what re-indexes the story (migration 0070),
+  // and the stamp always moves, even when the clock reads no later than the stored time.
   const saveTx = db.transaction((id: string, sessionId: string, draft: StoryDraft) => {
     const row = liveMeta(id);
     if (row.session_id !== sessionId) keepLiveAsRevision(row);
-    const stamp = now();
-    updateMeta.run({ ...metaParams(draft), seq: row.seq, now: stamp, sessionId });
+    const stamp = Math.max(now(), row.updated_at + 1);
     writeSections(row.seq, draft.sections);
+    updateMeta.run({ ...metaParams(draft), seq: row.seq, now: stamp, sessionId });
     return { updatedAt: stamp };
   });
+
+  const reindexDelete = db.prepare('DELETE FROM story_fts WHERE rowid = (SELECT key FROM story_search WHERE seq = ?)');
+  const reindexInsert = db.prepare('INSERT INTO story_fts (rowid, text) SELECT key, text FROM story_search WHERE seq = ?');
 
   function put(story: Story, sessionId: string): void {
     const params = {
@@ -267,8 +276,14 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     const existing = selectMeta.get(story.id) as MetaRow | undefined;
     if (existing) {
       keepLiveAsRevision(existing);
-      updateWhole.run({ ...params, seq: existing.seq });
       writeSections(existing.seq, story.sections);
+      updateWhole.run({ ...params, seq: existing.seq });
+      // A restored copy may carry the very edit time the live story has, and then stamping the row re-indexes
+      // nothing: rebuild the index row here (a rare path; at worst the story is tokenized twice).
+      if (existing.updated_at === story.updatedAt) {
+        reindexDelete.run(existing.seq);
+        reindexInsert.run(existing.seq);
+      }
     } else {
       writeSections(Number(insertWhole.run(params).lastInsertRowid), story.sections);
     }
@@ -291,20 +306,29 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   const SNIPPETS = 25;
   const sectionTexts = db.prepare('SELECT text FROM story_sections WHERE story_seq = ? ORDER BY section').pluck();
 
-  /** Stories containing every word (each as a word prefix, in any section or the title), newest edit first. */
+  /**
+   * Stories containing every word (each as a word prefix, anywhere in the story), newest edit first. The index has
+   * one row per story keyed by edit time (migration 0070): FTS5 answers the AND itself and hands the matches over
+   * newest first, so the query stops once it has a page.
+   */
   function search(words: string[], where: string[], params: Record<string, string | number>): StorySummary[] {
-    const each = words.map((_, i) => `SELECT rowid >> 3 FROM story_fts WHERE story_fts MATCH @w${i}`);
-    words.forEach((word, i) => (params[`w${i}`] = ftsPrefix(word)));
+    params.match = words.map(ftsPrefix).join(' AND ');
     const rows = summaries(
-      `s.seq IN (${each.join(' INTERSECT ')}) AND ${where.join(' AND ')}`,
-      's.updated_at DESC LIMIT @limit OFFSET @offset',
+      `story_fts f JOIN stories s ON s.seq = (f.rowid & ${SEQ_MASK})`,
+      `story_fts MATCH @match AND ${where.join(' AND ')}`,
+      'f.rowid DESC LIMIT @limit OFFSET @offset',
       params,
     );
-    return rows.map(({ seq, ...row }, index) => {
-      if (index >= SNIPPETS) return row;
-      const texts = sectionTexts.all(seq) as string[];
-      return { ...row, snippet: texts.map((text) => makeSnippet(text, words)).find((x) => x !== null) ?? null };
-    });
+    return rows.map(({ seq, ...row }, index) => (index < SNIPPETS ? { ...row, snippet: firstSnippet(seq, words) } : row));
+  }
+
+  /** An excerpt from the first section that has one of the words (a match may be only in the title or tags). */
+  function firstSnippet(seq: number, words: readonly string[]): string | null {
+    for (const text of sectionTexts.iterate(seq) as IterableIterator<string>) {
+      const snippet = makeSnippet(text, words);
+      if (snippet !== null) return snippet;
+    }
+    return null;
   }
 
   interface SummaryRow {
@@ -318,10 +342,23 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     deleted_at: number | null;
   }
 
-  function summaries(where: string, order: string, params: Record<string, string | number>): (StorySummary & { seq: number })[] {
-    const sql = `SELECT seq, id, title, level, principles, tags, updated_at, deleted_at FROM stories s
+  // One statement per shape of filter (a handful), prepared once: preparing costs as much as a small query.
+  const summaryStatements = new Map<string, Statement>();
+
+  function summaries(
+    from: string,
+    where: string,
+    order: string,
+    params: Record<string, string | number>,
+  ): (StorySummary & { seq: number })[] {
+    const sql = `SELECT s.seq, s.id, s.title, s.level, s.principles, s.tags, s.updated_at, s.deleted_at FROM ${from}
       WHERE ${where} ORDER BY ${order}`;
-    return (db.prepare(sql).all(params) as SummaryRow[]).map((row) => ({
+    let statement = summaryStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      summaryStatements.set(sql, statement);
+    }
+    return (statement.all(params) as SummaryRow[]).map((row) => ({
       seq: row.seq,
       id: row.id,
       title: row.title,
@@ -352,7 +389,7 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       return words.length === 0 ? [] : search(words, where, params);
     }
     const order = filter.trash ? 's.deleted_at DESC' : 's.updated_at DESC';
-    return summaries(where.join(' AND '), `${order} LIMIT @limit OFFSET @offset`, params).map(
+    return summaries('stories s', where.join(' AND '), `${order} LIMIT @limit OFFSET @offset`, params).map(
       ({ seq: _seq, ...summary }) => summary,
     );
   }

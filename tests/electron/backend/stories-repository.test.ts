@@ -62,7 +62,7 @@ describe('stories repository', () => {
     expect(repo.get(story.id).sections.action.text).toBe('Rewritten again');
   });
 
-  it('rewrites and re-indexes only the sections that changed', () => {
+  it('rewrites only the sections that changed, and the index follows the new text', () => {
     const story = repo.create(draftWith('Draft', { situation: 'steady words', action: 'first' }));
     db.exec(`CREATE TEMP TABLE rewritten (section INTEGER);
       CREATE TEMP TRIGGER count_rewrites AFTER UPDATE ON story_sections BEGIN
