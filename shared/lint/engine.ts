@@ -72,31 +72,58 @@ const SECTION_ORDER: Record<SectionId, number> = { situation: 0, task: 1, action
 const SEVERITY_ORDER: Record<DiagnosticSeverity, number> = { error: 0, warning: 1, suggestion: 2, positive: 3 };
 const EMPTY_MATCHES: readonly Match[] = [];
 
+/**
+ * What lint works out from one section's text alone, on first use: its analysis, token classes, phrase matches and
+ * the scripts' memos. None of it depends on the other sections, the principles or the options, so a StoryLinter
+ * keeps it for as long as the section's text stays the same.
+ */
+class SectionWork {
+  readonly text: string;
+  analysis: SectionAnalysis | undefined = undefined;
+  classes: TokenClasses | undefined = undefined;
+  table: Array<Match[] | undefined> | undefined = undefined;
+  memos: Map<object, unknown> | undefined = undefined;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+type SectionWorks = Record<SectionId, SectionWork>;
+
+function sectionWorks(texts: Readonly<Record<SectionId, string>>, reuse?: SectionWorks): SectionWorks {
+  const works = {} as SectionWorks;
+  for (const id of SECTION_IDS) {
+    const text = texts[id] ?? '';
+    const previous = reuse?.[id];
+    works[id] = previous !== undefined && previous.text === text ? previous : new SectionWork(text);
+  }
+  return works;
+}
+
 /** Per-lint state: analyses and phrase matches are computed once per section, on first use. */
 /** @internal Exported for benchmarks. */
 export class LintRun {
   readonly pace: number;
   readonly principles: ReadonlySet<PrincipleId>;
-  private readonly texts: Readonly<Record<SectionId, string>>;
   readonly rubric: CompiledRubric;
-  private readonly analyses: Partial<Record<SectionId, SectionAnalysis>> = {};
-  private readonly tables: Partial<Record<SectionId, Array<Match[] | undefined>>> = {};
-  private readonly classes: Partial<Record<SectionId, TokenClasses>> = {};
-  private memos: Map<object, Partial<Record<SectionId, unknown>>> | null = null;
+  /** @internal */
+  readonly works: SectionWorks;
 
-  constructor(rubric: CompiledRubric, input: LintInput, pace: number) {
+  constructor(rubric: CompiledRubric, input: LintInput, pace: number, reuse?: SectionWorks) {
     this.rubric = rubric;
-    this.texts = input.sections;
+    this.works = sectionWorks(input.sections, reuse);
     this.principles = new Set(input.principles);
     this.pace = pace;
   }
 
   text(section: SectionId): string {
-    return this.texts[section] ?? '';
+    return this.works[section].text;
   }
 
   analysis(section: SectionId): SectionAnalysis {
-    return (this.analyses[section] ??= analyzeText(this.text(section)));
+    const work = this.works[section];
+    return (work.analysis ??= analyzeText(work.text));
   }
 
   /** Interned ids of a section's tokens (one hash lookup per token, no strings built). */
@@ -105,32 +132,21 @@ export class LintRun {
   }
 
   private tokenClasses(section: SectionId): TokenClasses {
-    let classes = this.classes[section];
-    if (classes === undefined) {
-      classes = this.rubric.index.classify(this.analysis(section));
-      this.classes[section] = classes;
-    }
-    return classes;
+    const work = this.works[section];
+    return (work.classes ??= this.rubric.index.classify(this.analysis(section)));
   }
 
   matches(section: SectionId, slot: number): readonly Match[] {
-    let table = this.tables[section];
-    if (table === undefined) {
-      table = this.rubric.index.match(this.analysis(section), this.tokenClasses(section), this.rubric.activeSlots[section]);
-      this.tables[section] = table;
-    }
+    const work = this.works[section];
+    const table = (work.table ??= this.rubric.index.match(this.analysis(section), this.tokenClasses(section), this.rubric.activeSlots[section]));
     return table[slot] ?? EMPTY_MATCHES;
   }
 
+  /** `compute` must depend only on the section's text (and the owner): its result is kept with that text. */
   memo<T>(owner: object, section: SectionId, compute: () => T): T {
-    this.memos ??= new Map();
-    let bySection = this.memos.get(owner);
-    if (!bySection) {
-      bySection = {};
-      this.memos.set(owner, bySection);
-    }
-    if (!(section in bySection)) bySection[section] = compute();
-    return bySection[section] as T;
+    const memos = (this.works[section].memos ??= new Map());
+    if (!memos.has(owner)) memos.set(owner, compute());
+    return memos.get(owner) as T;
   }
 
   /** Spoken words (the tokenizer counts them exactly as countWords does). */
@@ -507,10 +523,56 @@ export interface StoryAnalysis {
 
 /** Everything the editor shows at once: findings, score and spoken time per section. */
 export function analyzeStory(input: LintInput, rubric: CompiledRubric | readonly Rule[], options: LintOptions = {}): StoryAnalysis {
-  const run = new LintRun(asCompiled(rubric), input, clampPace(options.pace));
+  return analyzeRun(new LintRun(asCompiled(rubric), input, clampPace(options.pace)), options);
+}
+
+function analyzeRun(run: LintRun, options: LintOptions): StoryAnalysis {
   const diagnostics = lintRun(run, options);
   // Timing from the words the tokenizer already counted (the same count as countWords).
   const words = {} as Record<SectionId, number>;
   for (const id of SECTION_IDS) words[id] = run.words(id);
   return { diagnostics, score: scoreStory(diagnostics), timing: timingFromWordCounts(words, run.pace) };
+}
+
+/** Lints one story again and again as it is edited: see createStoryLinter. */
+export interface StoryLinter {
+  /** The same as analyzeStory(input, rubric, options), reusing what the previous call worked out. */
+  analyze(input: LintInput, options?: LintOptions): StoryAnalysis;
+}
+
+function samePrinciples(a: readonly PrincipleId[], b: readonly PrincipleId[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}
+
+function sameOptions(a: LintOptions, b: LintOptions): boolean {
+  return a.pace === b.pace && a.overrides === b.overrides && a.suppressions === b.suppressions && a.only === b.only;
+}
+
+/**
+ * An analyzeStory for the editor, where each keystroke changes one section: what lint works out from a section's
+ * text alone (its tokens, phrase matches, the scripts' per-section results) is kept while that text is unchanged,
+ * so a keystroke re-reads only the section typed in. The rules still run over the whole story, so findings that
+ * depend on several sections (lengths, counts across sections) are always up to date. Called again with the same
+ * texts, principles and options (compared by value for texts and principles, by identity for the option values),
+ * it answers the very same StoryAnalysis object.
+ */
+export function createStoryLinter(rubric: CompiledRubric | readonly Rule[]): StoryLinter {
+  const compiled = asCompiled(rubric);
+  let last: { run: LintRun; principles: readonly PrincipleId[]; options: LintOptions; result: StoryAnalysis } | null = null;
+  return {
+    analyze(input, options = {}) {
+      if (
+        last !== null &&
+        SECTION_IDS.every((id) => last!.run.text(id) === (input.sections[id] ?? '')) &&
+        samePrinciples(last.principles, input.principles) &&
+        sameOptions(last.options, options)
+      ) {
+        return last.result;
+      }
+      const run = new LintRun(compiled, input, clampPace(options.pace), last?.run.works);
+      const result = analyzeRun(run, options);
+      last = { run, principles: input.principles.slice(), options: { ...options }, result };
+      return result;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /** The rubric engine's public surface. */
-export { analyzeStory, compileRubric, lint, type CompiledRubric, type LintInput, type LintOptions, type RuleOverride, type StoryAnalysis } from './engine.ts';
+export { analyzeStory, compileRubric, createStoryLinter, lint, type CompiledRubric, type LintInput, type LintOptions, type RuleOverride, type StoryAnalysis, type StoryLinter } from './engine.ts';
 export {
   applySuppressions,
   fingerprintOf,

@@ -36,7 +36,11 @@ export interface ScriptRunContext {
   ids(section: SectionId): TokenIds;
   /** Matches of a registered phrase set in a section (empty when none). */
   matches(section: SectionId, set: PhraseSet): readonly Match[];
-  /** Computes once per lint, per owner object and section (owners are shared lexicons). */
+  /**
+   * Computes once per owner object and section text (owners are shared lexicons): the editor's linter keeps the
+   * result while the section's text is unchanged, so `compute` may read only that section (its analysis, ids and
+   * matches), never the principles, the pace or other sections.
+   */
   memo<T>(owner: object, section: SectionId, compute: () => T): T;
 }
 
