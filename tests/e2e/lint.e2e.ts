@@ -76,3 +76,41 @@ test('a finding ignored on a story stays ignored after edits elsewhere and a rel
   await lint.panel.getByRole('button', { name: /1 ignored/ }).click();
   await expect(lint.panel).toContainText('My interviewer asked for exactly this');
 });
+
+test('typing in one section moves its highlights with the words and leaves the other sections’ as they were', async ({ page, shell }) => {
+  const app = new StoryBankPage(page);
+  const lint = new LintPanelPage(page);
+  await app.open(shell.url);
+  await app.newStory();
+  await app.title.fill('Highlights follow the text');
+  await app.typeInSection('situation', 'Checkout was failing for some users during a sale.');
+  await app.typeInSection('task', 'The checkout needed to be fixed.');
+  await app.typeInSection('action', 'We looked at the logs and we escalated it to the platform team, who fixed it.');
+  await app.typeInSection('result', 'Things got better and the team was happy.');
+  await app.typeInSection('reflection', 'Communication is important.');
+  await expect.poll(() => lint.highlightedIn('result').then((list) => list.join(' | '))).toContain('got better');
+  await expect.poll(() => lint.highlightedIn('reflection').then((list) => list.length)).toBeGreaterThan(0);
+  const others = async (): Promise<string[][]> =>
+    Promise.all((['situation', 'task', 'action', 'reflection'] as const).map((section) => lint.highlightedIn(section)));
+  const before = await others();
+  const result = await lint.highlightedIn('result');
+
+  // Words typed at the start of the Result move every finding there: those about words stay on the same words, one
+  // about the first sentence now covers the words typed into it.
+  expect(result).toContain('warning: got better');
+  await app.section('result').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Overall, ');
+  await expect(app.section('result')).toContainText('Overall, Things got better');
+  const moved = result.map((h) => h.replace(': Things got better', ': Overall, Things got better'));
+  await expect.poll(() => lint.highlightedIn('result')).toEqual(moved);
+  expect(await others()).toEqual(before);
+
+  // Fixing the Reflection takes its highlights away and keeps the Result's.
+  await app.section('reflection').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Since then I ask support for their ticket numbers before I plan a fix.');
+  await expect(lint.finding('generic-reflection')).toHaveCount(0);
+  await expect.poll(() => lint.highlightedIn('reflection').then((list) => list.filter((h) => !h.startsWith('positive')))).toEqual([]);
+  expect(await lint.highlightedIn('result')).toEqual(moved);
+});

@@ -1,14 +1,15 @@
 import type { EditorState, LexicalEditor } from 'lexical';
-import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
 import { formatDuration, sectionStatus } from '../../../shared/domain/timing.ts';
-import { analyzeStory, type Diagnostic, type Suppression } from '../../../shared/lint/index.ts';
+import { createStoryLinter, type Diagnostic, type LintInput, type LintOptions, type Suppression } from '../../../shared/lint/index.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
 import { call } from '../api/client.ts';
 import { type ActiveFinding, FindingTooltip } from '../lint/FindingTooltip.tsx';
 import { findingsAtCaret, findingsAtPoint, revealFinding } from '../lint/finding-at.ts';
-import { clearHighlights, paintHighlights } from '../lint/highlights.ts';
+import { HighlightPainter } from '../lint/highlights.ts';
 import { LintPanel } from '../lint/LintPanel.tsx';
 import { rubric } from '../lint/rubric.ts';
 import { PromptPicker } from '../mapping/PromptPicker.tsx';
@@ -41,6 +42,10 @@ function sameActiveFinding(a: ActiveFinding | null, b: ActiveFinding | null): bo
   );
 }
 
+function lintInputOf(draft: StoryDraft): LintInput {
+  return { sections: sectionTexts(draft.sections), principles: draft.principles.map((p) => p.id) };
+}
+
 function newSessionId(): string {
   return crypto.randomUUID();
 }
@@ -70,6 +75,43 @@ export function SaveStatusView({ status, onRetry }: { status: SaveStatus; onRetr
   );
 }
 
+/** The story's principles, prompts, level, context and tags: memoized, so typing in a section re-renders none of it. */
+const StoryDetails = memo(function StoryDetails(props: {
+  principles: StoryDraft['principles'];
+  prompts: StoryDraft['prompts'];
+  level: StoryDraft['level'];
+  context: string;
+  tags: string[];
+  readOnly: boolean;
+  update(patch: Partial<StoryDraft>): void;
+  onBlur(): void;
+}): ReactNode {
+  const { principles, prompts, level, context, tags, readOnly, update, onBlur } = props;
+  const contextId = useId();
+  return (
+    <section className="metadata" aria-label="Story details">
+      <PrinciplePicker value={principles} onChange={(next) => update({ principles: next })} />
+      <PromptPicker principles={principles} prompts={prompts} readOnly={readOnly} onChange={update} />
+      <div className="metadata-row">
+        <LevelSelect value={level} onChange={(next) => update({ level: next })} />
+        <div className="field">
+          <label htmlFor={contextId}>Company or context</label>
+          <input
+            id={contextId}
+            value={context}
+            maxLength={300}
+            placeholder="e.g. Acme Payments, checkout team"
+            readOnly={readOnly}
+            onChange={(event) => update({ context: event.target.value })}
+            onBlur={onBlur}
+          />
+        </div>
+        <TagsInput value={tags} onChange={(next) => update({ tags: next })} onBlur={onBlur} />
+      </div>
+    </section>
+  );
+});
+
 export interface StoryEditorProps {
   story: Story;
   readOnly: boolean;
@@ -83,7 +125,6 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
   const draftRef = useRef(draft);
   const sessionId = useMemo(newSessionId, [story.id]);
   const titleId = useId();
-  const contextId = useId();
 
   // Serializing a long section's editor state costs more than a frame, so it is done when a save is sent, not
   // on every keystroke: edits only record the newest state of each section here, until a save of it is acked.
@@ -126,61 +167,122 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
     [change, readOnly],
   );
 
+  // Lint: runs on every change (no save needed), painted over the text without touching the document. The linter
+  // re-reads only the sections whose text changed; the painter re-maps only the sections whose editor state or
+  // findings changed.
+  const linter = useMemo(() => createStoryLinter(rubric()), []);
+  const painter = useMemo(() => new HighlightPainter(), []);
+  const editors = useRef(new Map<SectionId, LexicalEditor>());
+  const [suppressions, setSuppressions] = useState<Suppression[]>([]);
+  // The speaking pace and the rules turned off or re-graded in Settings.
+  const lintOptions = useLintOptions();
+  const options = useMemo<LintOptions>(() => ({ ...lintOptions, suppressions }), [lintOptions, suppressions]);
+  const optionsRef = useRef(options);
+  /** The findings painted last: on the editors' current text, whatever React has rendered so far. */
+  const diagnosticsRef = useRef<readonly Diagnostic[]>([]);
+  /** Lints the newest draft and brings the highlights up to date with it and with the editors. */
+  const lintAndPaint = useCallback((): void => {
+    const { diagnostics } = linter.analyze(lintInputOf(draftRef.current), optionsRef.current);
+    diagnosticsRef.current = diagnostics;
+    painter.paint(editors.current, diagnostics);
+  }, [linter, painter]);
+
+  const [active, setActive] = useState<ActiveFinding | null>(null);
+
+  // What an edit changes besides the highlights (findings, score, gauges, suggestions, the caret's finding) is
+  // rendered once the edit's own work is done (the highlights are painted, the mark is set): in a microtask of the
+  // same task, all at once, so the browser's next frame has everything. With lint highlights over most of a long
+  // story, every rendering update that finds the DOM changed costs the browser a pass over all highlighted text,
+  // so React's changes must not arrive in a frame of their own (a transition or an animation-frame callback would).
+  const afterEdit = useRef<{ scheduled: boolean; draft: boolean; caret: { section: SectionId; editor: LexicalEditor } | null }>({
+    scheduled: false,
+    draft: false,
+    caret: null,
+  });
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const renderAfterEdit = useCallback((): void => {
+    const work = afterEdit.current;
+    afterEdit.current = { scheduled: false, draft: false, caret: null };
+    if (!mounted.current) return;
+    // Measured before React changes the DOM, so the page is laid out once for both.
+    const caret = work.caret && findingsAtCaret(work.caret.editor, work.caret.section, diagnosticsRef.current);
+    flushSync(() => {
+      if (work.draft) setDraft(draftRef.current);
+      if (work.caret) setActive((previous) => (sameActiveFinding(previous, caret) ? previous : caret));
+    });
+  }, []);
+  const scheduleAfterEdit = useCallback(
+    (work: { draft?: true; caret?: { section: SectionId; editor: LexicalEditor } }): void => {
+      const pending = afterEdit.current;
+      if (work.draft) pending.draft = true;
+      if (work.caret) pending.caret = work.caret;
+      if (pending.scheduled) return;
+      pending.scheduled = true;
+      queueMicrotask(renderAfterEdit);
+    },
+    [renderAfterEdit],
+  );
+
+  // A keystroke in a section: its highlights are brought up to date at once, in the editor's update, and autosave
+  // is told; React renders the rest of the screen after that (above), never between the keystroke and the
+  // highlights. That render's analysis is the very object the linter made here.
   const updateSection = useCallback(
     (section: SectionId, state: EditorState, text: string): void => {
       unsavedStates.current.set(section, state);
       const current = draftRef.current.sections[section];
-      update({ sections: { ...draftRef.current.sections, [section]: { json: current.json, text } } });
+      const next = { ...draftRef.current, sections: { ...draftRef.current.sections, [section]: { json: current.json, text } } };
+      draftRef.current = next;
+      lintAndPaint();
+      if (!readOnly) change(next);
+      scheduleAfterEdit({ draft: true });
     },
-    [update],
+    [change, readOnly, lintAndPaint, scheduleAfterEdit],
   );
 
   const onBlur = useCallback(() => void flush(), [flush]);
 
-  // Lint: runs on every change (no save needed), painted over the text without touching the document.
-  const editors = useRef(new Map<SectionId, LexicalEditor>());
-  const [suppressions, setSuppressions] = useState<Suppression[]>([]);
-  const [active, setActive] = useState<ActiveFinding | null>(null);
   useEffect(() => {
     call('lint.suppressions', { storyId: story.id }).then(setSuppressions, () => setSuppressions([]));
   }, [story.id]);
   const texts = useMemo(() => sectionTexts(draft.sections), [draft.sections]);
-  // The speaking pace and the rules turned off or re-graded in Settings.
-  const lintOptions = useLintOptions();
+  // For the panel, score and gauges. After a keystroke this is the analysis already made for its highlights.
   const analysis = useMemo(
-    () =>
-      analyzeStory({ sections: texts, principles: draft.principles.map((p) => p.id) }, rubric(), {
-        ...lintOptions,
-        suppressions,
-      }),
-    [texts, draft.principles, suppressions, lintOptions],
+    () => linter.analyze({ sections: texts, principles: draft.principles.map((p) => p.id) }, options),
+    [linter, texts, draft.principles, options],
   );
-  const diagnosticsRef = useRef<Diagnostic[]>(analysis.diagnostics);
-  diagnosticsRef.current = analysis.diagnostics;
-  useLayoutEffect(() => paintHighlights(editors.current, analysis.diagnostics), [analysis]);
-  useEffect(() => clearHighlights, []);
+  // Principles, suppressions or settings changed (or a render caught up): paint from the newest draft, which a
+  // keystroke may have moved past what this render shows.
+  useLayoutEffect(() => {
+    optionsRef.current = options;
+    lintAndPaint();
+  }, [analysis, options, lintAndPaint]);
+  useEffect(() => () => painter.clear(), [painter]);
 
   /** Keeps a section's editor for lint painting, and shows the finding under its caret; undone on unmount. */
-  const registerEditor = useCallback((section: SectionId, editor: LexicalEditor) => {
-    editors.current.set(section, editor);
-    // Where the caret's findings are is read after the frame that paints the new highlights, so measuring
-    // them never delays a keystroke; an unchanged finding under the caret re-renders nothing.
-    let frame = 0;
-    const unregister = editor.registerUpdateListener(() => {
-      if (!editor.getRootElement()?.contains(document.activeElement)) return;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const next = findingsAtCaret(editor, section, diagnosticsRef.current);
-        setActive((previous) => (sameActiveFinding(previous, next) ? previous : next));
+  const registerEditor = useCallback(
+    (section: SectionId, editor: LexicalEditor) => {
+      editors.current.set(section, editor);
+      // Where the caret's findings are is read after the highlights are painted, so measuring them never delays
+      // a keystroke's highlights; an unchanged finding under the caret re-renders nothing.
+      const unregister = editor.registerUpdateListener(() => {
+        if (!editor.getRootElement()?.contains(document.activeElement)) return;
+        scheduleAfterEdit({ caret: { section, editor } });
       });
-    });
-    paintHighlights(editors.current, diagnosticsRef.current);
-    return () => {
-      cancelAnimationFrame(frame);
-      unregister();
-      if (editors.current.get(section) === editor) editors.current.delete(section);
-    };
-  }, []);
+      painter.paint(editors.current, diagnosticsRef.current);
+      return () => {
+        unregister();
+        if (afterEdit.current.caret?.editor === editor) afterEdit.current.caret = null;
+        if (editors.current.get(section) === editor) editors.current.delete(section);
+      };
+    },
+    [painter, scheduleAfterEdit],
+  );
 
   // One stable set of callbacks per section, so a keystroke in one section re-renders none of the editors.
   const sectionHandlers = useMemo(
@@ -197,6 +299,10 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
     [updateSection, registerEditor],
   );
 
+  const reveal = useCallback((diagnostic: Diagnostic) => {
+    const editor = editors.current.get(diagnostic.section);
+    if (editor) revealFinding(editor, diagnostic);
+  }, []);
   const ignore = useCallback(
     (diagnostic: Diagnostic, reason: string) => {
       const suppression: Suppression = {
@@ -241,30 +347,20 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
         />
         <SaveStatusView status={status} onRetry={() => void flush()} />
       </header>
-      <section className="metadata" aria-label="Story details">
-        <PrinciplePicker value={draft.principles} onChange={(principles) => update({ principles })} />
-        <PromptPicker principles={draft.principles} prompts={draft.prompts} readOnly={readOnly} onChange={update} />
-        <div className="metadata-row">
-          <LevelSelect value={draft.level} onChange={(level) => update({ level })} />
-          <div className="field">
-            <label htmlFor={contextId}>Company or context</label>
-            <input
-              id={contextId}
-              value={draft.context}
-              maxLength={300}
-              placeholder="e.g. Acme Payments, checkout team"
-              readOnly={readOnly}
-              onChange={(event) => update({ context: event.target.value })}
-              onBlur={onBlur}
-            />
-          </div>
-          <TagsInput value={draft.tags} onChange={(tags) => update({ tags })} onBlur={onBlur} />
-        </div>
-      </section>
+      <StoryDetails
+        principles={draft.principles}
+        prompts={draft.prompts}
+        level={draft.level}
+        context={draft.context}
+        tags={draft.tags}
+        readOnly={readOnly}
+        update={update}
+        onBlur={onBlur}
+      />
       <div
         className="sections"
         onMouseMove={(event) => {
-          const found = findingsAtPoint(editors.current, analysis.diagnostics, event.clientX, event.clientY);
+          const found = findingsAtPoint(editors.current, diagnosticsRef.current, event.clientX, event.clientY);
           if (found || active) setActive(found);
         }}
         onMouseLeave={() => setActive(null)}
@@ -302,10 +398,7 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
       timing={analysis.timing}
       texts={texts}
       suppressions={suppressions}
-      onReveal={(diagnostic) => {
-        const editor = editors.current.get(diagnostic.section);
-        if (editor) revealFinding(editor, diagnostic);
-      }}
+      onReveal={reveal}
       onIgnore={ignore}
       onUnignore={unignore}
     />

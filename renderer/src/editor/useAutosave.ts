@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { StoryDraft } from '../../../shared/domain/story.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
 
@@ -63,7 +63,8 @@ export function useAutosave(
   const change = useCallback(
     (draft: StoryDraft): void => {
       pending.current = draft;
-      setStatus((current) => (current.kind === 'failed' ? current : { kind: 'saving' }));
+      // Only the first edit after a save changes the status, and as a transition: typing renders nothing here.
+      startTransition(() => setStatus((current) => (current.kind === 'saved' ? { kind: 'saving' } : current)));
       clearTimer();
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     },

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { formatDuration, type StoryTiming } from '../../../shared/domain/timing.ts';
 import { type Diagnostic, scoreBand, type Suppression } from '../../../shared/lint/index.ts';
@@ -49,17 +49,38 @@ function IgnoreForm(props: { onIgnore(reason: string): void; onCancel(): void })
   );
 }
 
-function Finding(props: {
+interface FindingProps {
   diagnostic: Diagnostic;
   quote: string;
-  onReveal(): void;
-  onIgnore(reason: string): void;
-}): ReactNode {
+  onReveal(diagnostic: Diagnostic): void;
+  onIgnore(diagnostic: Diagnostic, reason: string): void;
+}
+
+/** Lint makes new Diagnostic objects on every keystroke: a finding is the same if what it shows and where it points are. */
+function sameFinding(a: FindingProps, b: FindingProps): boolean {
+  const x = a.diagnostic;
+  const y = b.diagnostic;
+  return (
+    a.quote === b.quote &&
+    a.onReveal === b.onReveal &&
+    a.onIgnore === b.onIgnore &&
+    x.ruleId === y.ruleId &&
+    x.section === y.section &&
+    x.fingerprint === y.fingerprint &&
+    x.severity === y.severity &&
+    x.message === y.message &&
+    x.suggestion === y.suggestion &&
+    x.start === y.start &&
+    x.end === y.end
+  );
+}
+
+const Finding = memo(function Finding(props: FindingProps): ReactNode {
   const { diagnostic, quote } = props;
   const [ignoring, setIgnoring] = useState(false);
   return (
     <li className={`finding finding-${diagnostic.severity}`} data-rule={diagnostic.ruleId}>
-      <button type="button" className="finding-main" onClick={props.onReveal}>
+      <button type="button" className="finding-main" onClick={() => props.onReveal(diagnostic)}>
         <span className={`severity severity-${diagnostic.severity}`}>{SEVERITY_LABEL[diagnostic.severity]}</span>
         <span className="finding-message">{diagnostic.message}</span>
         {quote ? <q className="finding-quote">{quote}</q> : null}
@@ -70,7 +91,7 @@ function Finding(props: {
           <IgnoreForm
             onIgnore={(reason) => {
               setIgnoring(false);
-              props.onIgnore(reason);
+              props.onIgnore(diagnostic, reason);
             }}
             onCancel={() => setIgnoring(false)}
           />
@@ -82,7 +103,7 @@ function Finding(props: {
       ) : null}
     </li>
   );
-}
+}, sameFinding);
 
 /** The words a finding is about, cut at a word boundary when long. */
 function quoteOf(text: string, diagnostic: Diagnostic): string {
@@ -136,8 +157,8 @@ export function LintPanel(props: LintPanelProps): ReactNode {
                   key={`${diagnostic.ruleId}:${diagnostic.fingerprint}:${diagnostic.start}`}
                   diagnostic={diagnostic}
                   quote={quoteOf(texts[section], diagnostic)}
-                  onReveal={() => props.onReveal(diagnostic)}
-                  onIgnore={(reason) => props.onIgnore(diagnostic, reason)}
+                  onReveal={props.onReveal}
+                  onIgnore={props.onIgnore}
                 />
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useMemo } from 'react';
+import { memo, type ReactNode, useId, useMemo } from 'react';
 import {
   PROBE_READINESS,
   type ProbeReadiness,
@@ -105,9 +105,14 @@ function summaryText(items: ReadonlyArray<{ readiness: ProbeReadiness | null }>)
 
 /**
  * The follow-up questions interviewers ask about the story's principles, with what weak and strong answers sound
- * like, the user's prepared notes and a readiness mark for each. Notes save on their own, per probe.
+ * like, the user's prepared notes and a readiness mark for each. Notes save on their own, per probe. Memoized: typing
+ * in the story's sections does not re-render it.
  */
-export function ProbesPanel(props: { storyId: string; principles: PrincipleMapping[]; readOnly: boolean }): ReactNode {
+export const ProbesPanel = memo(function ProbesPanel(props: {
+  storyId: string;
+  principles: PrincipleMapping[];
+  readOnly: boolean;
+}): ReactNode {
   const { storyId, principles, readOnly } = props;
   const { loaded, loadError, notes, states, change, retry } = useProbeNotes(storyId);
   const groups = useMemo(() => probesForStory({ principles }, framework()), [principles]);
@@ -163,4 +168,4 @@ export function ProbesPanel(props: { storyId: string; principles: PrincipleMappi
       )}
     </section>
   );
-}
+});

@@ -23,4 +23,21 @@ export class LintPanelPage {
       return highlight ? Array.from(highlight as unknown as Iterable<Range>, (range) => range.toString()) : [];
     }, `lint-${severity}`);
   }
+
+  /** Every highlight painted over one section's text, as "severity: text", in document order. */
+  highlightedIn(section: string): Promise<string[]> {
+    return this.page.evaluate((id) => {
+      const root = document.querySelector(`[data-testid="section-${id}"]`);
+      const found: { range: Range; label: string }[] = [];
+      for (const severity of ['error', 'warning', 'suggestion', 'positive']) {
+        const highlight = CSS.highlights.get(`lint-${severity}`);
+        if (!highlight) continue;
+        for (const range of highlight as unknown as Iterable<Range>) {
+          if (root?.contains(range.startContainer)) found.push({ range, label: `${severity}: ${range.toString()}` });
+        }
+      }
+      found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range) || a.label.localeCompare(b.label));
+      return found.map((f) => f.label);
+    }, section);
+  }
 }
