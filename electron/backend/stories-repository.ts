@@ -250,8 +250,8 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     });
   }
 
-  // Sections are written before the story row: stamping `updated_at` is what re-indexes the story (migration 0070),
-  // and the stamp always moves, even when the clock reads no later than the stored time.
+  // Sections are written before the story row: writing the row is what re-indexes the story (migration 0070). The
+  // stamp always moves forward, even when the clock reads no later than the stored time, so the story sorts first.
   const saveTx = db.transaction((id: string, sessionId: string, draft: StoryDraft) => {
     const row = liveMeta(id);
     if (row.session_id !== sessionId) keepLiveAsRevision(row);
@@ -260,9 +260,6 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     updateMeta.run({ ...metaParams(draft), seq: row.seq, now: stamp, sessionId });
     return { updatedAt: stamp };
   });
-
-  const reindexDelete = db.prepare('DELETE FROM story_fts WHERE rowid = (SELECT key FROM story_search WHERE seq = ?)');
-  const reindexInsert = db.prepare('INSERT INTO story_fts (rowid, text) SELECT key, text FROM story_search WHERE seq = ?');
 
   function put(story: Story, sessionId: string): void {
     const params = {
@@ -278,12 +275,6 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       keepLiveAsRevision(existing);
       writeSections(existing.seq, story.sections);
       updateWhole.run({ ...params, seq: existing.seq });
-      // A restored copy may carry the very edit time the live story has, and then stamping the row re-indexes
-      // nothing: rebuild the index row here (a rare path; at worst the story is tokenized twice).
-      if (existing.updated_at === story.updatedAt) {
-        reindexDelete.run(existing.seq);
-        reindexInsert.run(existing.seq);
-      }
     } else {
       writeSections(Number(insertWhole.run(params).lastInsertRowid), story.sections);
     }

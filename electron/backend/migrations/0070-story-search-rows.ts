@@ -15,10 +15,10 @@ import type { Migration } from './types.ts';
  *   millisecond, paid once a second after typing stops, against searches that run on every keystroke.
  *
  * Triggers keep the index in step. The key changes with every edit, so the trigger on `stories` rebuilds the row
- * whenever `updated_at`, the title, context or tags change. Section text is only ever changed in a transaction that
- * then stamps the story's `updated_at` (the repository writes sections first, then the story row), so that one
- * trigger sees the final text and an autosave tokenizes the story once. Sections inserted for a new story rebuild
- * the row themselves, since nothing stamps the story after them.
+ * whenever an update writes `updated_at`, the title, context or tags, changed or not. Section text is only ever
+ * changed in a transaction that then writes the story's `updated_at` (the repository writes sections first, then
+ * the story row), so that one trigger sees the final text and an autosave tokenizes the story once. Sections
+ * inserted for a new story rebuild the row themselves, since nothing writes the story row after them.
  */
 export const migration0070: Migration = {
   version: 70,
@@ -51,9 +51,7 @@ export const migration0070: Migration = {
       CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN
         INSERT INTO story_fts (rowid, text) SELECT key, text FROM story_search WHERE seq = new.seq;
       END;
-      CREATE TRIGGER stories_fts_update AFTER UPDATE OF updated_at, title, context, tags ON stories
-        WHEN old.updated_at IS NOT new.updated_at OR old.title IS NOT new.title
-          OR old.context IS NOT new.context OR old.tags IS NOT new.tags BEGIN
+      CREATE TRIGGER stories_fts_update AFTER UPDATE OF updated_at, title, context, tags ON stories BEGIN
         DELETE FROM story_fts WHERE rowid = min(old.updated_at, 4398046511103) * 1048576 + old.seq;
         INSERT INTO story_fts (rowid, text) SELECT key, text FROM story_search WHERE seq = new.seq;
       END;
