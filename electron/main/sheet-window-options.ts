@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { LOCKED_DOWN_WEB_PREFERENCES } from './window-options.ts';
 
 /**
  * The hidden window a prep sheet is laid out in for printing: never shown, no script at all, no preload, no Node,
@@ -10,15 +11,8 @@ export function sheetWindowOptions(): BrowserWindowConstructorOptions {
     width: 900,
     height: 1200,
     webPreferences: {
+      ...LOCKED_DOWN_WEB_PREFERENCES,
       javascript: false,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       spellcheck: false,
     },
   };

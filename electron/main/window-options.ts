@@ -5,6 +5,21 @@ import { APP_ORIGIN } from '../../shared/security/origin.ts';
 export const MAIN_WINDOW_URL = `${APP_ORIGIN}/index.html`;
 
 /**
+ * What every window of the app is denied, whatever it shows: Node, an unsandboxed or shared-context renderer,
+ * insecure content and embedded webviews.
+ */
+export const LOCKED_DOWN_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
+/**
  * The main window's options. Kept in a function of its own so a unit test can read every security-relevant
  * value (tests/electron/main/security-checklist.test.ts) without starting Electron.
  */
@@ -17,19 +32,12 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     title: 'Story Bank',
     show: false,
     webPreferences: {
+      ...LOCKED_DOWN_WEB_PREFERENCES,
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
       experimentalFeatures: false,
       enableBlinkFeatures: '',
       // A middle click on a link would open it without going through the window-open handler.
       disableBlinkFeatures: 'Auxclick',
-      webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
