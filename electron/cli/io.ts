@@ -26,12 +26,24 @@ export const EXIT = {
   input: 2,
 } as const;
 
+/** Writes what is wrong with a command's input to stderr, named after the command; returns the exit status for it. */
+export function inputError(io: CliIO, command: string, message: string): number {
+  io.stderr(`story-bank ${command}: ${message}\n`);
+  return EXIT.input;
+}
+
+/** Whether a command's arguments ask for its help: `--help` or `-h` anywhere before a `--`. */
+export function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
 /** A command of the story-bank CLI. Add one by writing a module like commands/lint.ts and listing it in main.ts. */
 export interface Command {
   name: string;
   /** One line for the command list. */
   summary: string;
-  /** Full usage text for `story-bank <name> --help`. */
+  /** Full usage text for `story-bank <name> --help` (main prints it; run never sees --help or -h). */
   usage: string;
   run(args: readonly string[], io: CliIO): Promise<number>;
 }

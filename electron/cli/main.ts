@@ -1,7 +1,7 @@
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { lintCommand } from './commands/lint.ts';
-import { EXIT, processIO, type CliIO, type Command } from './io.ts';
+import { asksForHelp, EXIT, processIO, type CliIO, type Command } from './io.ts';
 
 /**
  * The story-bank command line: a dispatcher over named commands. To add one (for example `export` or `import`,
@@ -38,6 +38,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   if (!command) {
     io.stderr(`story-bank: unknown command "${name}"\n\n${usage()}`);
     return EXIT.input;
+  }
+  if (asksForHelp(rest)) {
+    io.stdout(command.usage);
+    return EXIT.ok;
   }
   try {
     return await command.run(rest, io);

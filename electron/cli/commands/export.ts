@@ -7,7 +7,7 @@ import { SHEET_BATCH, type SheetStoryRecord } from '../../../shared/ipc/transfer
 import { buildPrepSheet, PAPER_SIZES, type PaperSize, SHEET_LAYOUTS, type SheetLayout, sheetScope } from '../../../shared/prep-sheet/index.ts';
 import { NoChromiumError, PdfRenderError, printPdfWithChromium } from '../../backend/prep-sheet/chromium-pdf.ts';
 import { loadFramework } from '../content-files.ts';
-import { EXIT, parseArgs, type CliIO, type Command } from '../io.ts';
+import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
 import { loadCompiledRubric } from '../rubric-files.ts';
 import { openBankForCli, BankUnavailableError } from '../open-bank.ts';
 
@@ -74,17 +74,10 @@ export const exportCommand: Command = {
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseArgs(args, {
-      flags: ['--help', '-h', '--no-coverage'],
+      flags: ['--no-coverage'],
       values: ['--format', '--out', '--layout', '--paper', '--principle', '--stories'],
     });
-    if (parsed.flags.has('--help') || parsed.flags.has('-h')) {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
-    const fail = (message: string): number => {
-      io.stderr(`story-bank export: ${message}\n`);
-      return EXIT.input;
-    };
+    const fail = (message: string): number => inputError(io, 'export', message);
     if (parsed.errors.length) return fail(`${parsed.errors.join('; ')}\n\n${USAGE}`);
     if (parsed.positional.length) return fail(`unexpected argument "${parsed.positional[0]}"\n\n${USAGE}`);
     const format = parsed.values.get('--format');

@@ -4,7 +4,7 @@ import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import { formatImportProblem, type ImportFile, type ImportPreview, type ImportOutcome } from '../../../shared/transfer/import-files.ts';
 import { utf8Decode } from '../../../shared/transfer/utf8.ts';
 import { looksLikeZip, readZip, ZipError } from '../../../shared/transfer/zip.ts';
-import { EXIT, parseArgs, type CliIO, type Command } from '../io.ts';
+import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
 import { BankUnavailableError, openBankForCli } from '../open-bank.ts';
 
 const USAGE = `Usage: story-bank import [--dry-run] FILE...
@@ -94,15 +94,8 @@ export const importCommand: Command = {
   summary: 'import Markdown story files or a JSON backup into the story bank',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['--help', '-h', '--dry-run'], values: [] });
-    if (parsed.flags.has('--help') || parsed.flags.has('-h')) {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
-    const fail = (message: string): number => {
-      io.stderr(`story-bank import: ${message}\n`);
-      return EXIT.input;
-    };
+    const parsed = parseArgs(args, { flags: ['--dry-run'], values: [] });
+    const fail = (message: string): number => inputError(io, 'import', message);
     if (parsed.errors.length) return fail(`${parsed.errors.join('; ')}\n\n${USAGE}`);
     if (parsed.positional.length === 0) return fail(`no files given\n\n${USAGE}`);
 

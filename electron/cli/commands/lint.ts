@@ -6,7 +6,7 @@ import { analyzeStory, type CompiledRubric } from '../../../shared/lint/engine.t
 import type { Diagnostic } from '../../../shared/lint/diagnostics.ts';
 import { RubricError } from '../../../shared/lint/rubric.ts';
 import { parseStoryMarkdown } from '../../../shared/story-format/story-markdown.ts';
-import { EXIT, parseArgs, type CliIO, type Command } from '../io.ts';
+import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
 import { loadCompiledRubric } from '../rubric-files.ts';
 
 const USAGE = `Usage: story-bank lint [--json] [--pace WPM] [--rubric DIR] FILE...
@@ -68,11 +68,7 @@ export const lintCommand: Command = {
   summary: 'lint Markdown story files against the rubric',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['--json', '--help', '-h'], values: ['--pace', '--rubric'] });
-    if (parsed.flags.has('--help') || parsed.flags.has('-h')) {
-      io.stdout(USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseArgs(args, { flags: ['--json'], values: ['--pace', '--rubric'] });
     if (parsed.errors.length) {
       io.stderr(parsed.errors.map((e) => `story-bank lint: ${e}\n`).join('') + USAGE);
       return EXIT.input;
@@ -86,8 +82,7 @@ export const lintCommand: Command = {
     if (paceText !== undefined) {
       pace = Number(paceText);
       if (!Number.isFinite(pace) || pace < MIN_PACE_WPM || pace > MAX_PACE_WPM) {
-        io.stderr(`story-bank lint: --pace must be a number of words a minute between ${MIN_PACE_WPM} and ${MAX_PACE_WPM}\n`);
-        return EXIT.input;
+        return inputError(io, 'lint', `--pace must be a number of words a minute between ${MIN_PACE_WPM} and ${MAX_PACE_WPM}`);
       }
     }
     let rubric: CompiledRubric;
@@ -96,8 +91,7 @@ export const lintCommand: Command = {
       rubric = await loadCompiledRubric(dir === undefined ? undefined : resolve(io.cwd, dir));
     } catch (error) {
       const message = error instanceof RubricError ? error.message : `cannot read the rubric: ${error instanceof Error ? error.message : String(error)}`;
-      io.stderr(`story-bank lint: ${message}\n`);
-      return EXIT.input;
+      return inputError(io, 'lint', message);
     }
 
     const linted: Linted[] = [];
