@@ -22,6 +22,14 @@ import { FilterBar, type ListFilter, StoryList } from '../stories/StoryList.tsx'
 type View = 'stories' | 'trash' | 'coverage' | 'backups' | 'practice' | 'history' | 'settings' | 'transfer';
 
 /** Views that take the editor's place: the open story is saved before one opens, and reloaded after. */
+/** The tabs above the story list, in their order. */
+const VIEW_TABS: readonly (readonly [View, string])[] = [
+  ['stories', 'Stories'],
+  ['trash', 'Trash'],
+  ['coverage', 'Coverage'],
+  ['practice', 'Practice'],
+  ['backups', 'Backups'],
+];
 const SCREENS: ReadonlySet<View> = new Set<View>(['coverage', 'backups', 'practice', 'history', 'settings', 'transfer']);
 
 /** The view each "show" command opens. */
@@ -366,36 +374,11 @@ export function App(): ReactNode {
             </button>
           </div>
           <div className="view-switch" role="tablist" aria-label="Which stories">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={view === 'stories'}
-              onClick={() => void switchView('stories')}
-            >
-              Stories
-            </button>
-            <button type="button" role="tab" aria-selected={view === 'trash'} onClick={() => void switchView('trash')}>
-              Trash
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={view === 'coverage'}
-              onClick={() => void switchView('coverage')}
-            >
-              Coverage
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={view === 'practice'}
-              onClick={() => void switchView('practice')}
-            >
-              Practice
-            </button>
-            <button type="button" role="tab" aria-selected={view === 'backups'} onClick={() => void switchView('backups')}>
-              Backups
-            </button>
+            {VIEW_TABS.map(([tab, label]) => (
+              <button key={tab} type="button" role="tab" aria-selected={view === tab} onClick={() => void switchView(tab)}>
+                {label}
+              </button>
+            ))}
           </div>
           <FilterBar
             filter={filter}

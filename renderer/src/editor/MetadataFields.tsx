@@ -1,5 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
-import { LEVELS, type Level } from '../../../shared/domain/levels.ts';
+import { isLevel, LEVELS, type Level } from '../../../shared/domain/levels.ts';
 import { PRINCIPLES, type PrincipleId } from '../../../shared/domain/principles.ts';
 import type { PrincipleMapping, PrincipleRole } from '../../../shared/domain/story.ts';
 
@@ -62,17 +62,25 @@ export function PrinciplePicker(props: {
   );
 }
 
-export function LevelSelect(props: { value: Level | null; onChange(next: Level | null): void }): ReactNode {
+/** A story level, or none (named `emptyLabel`): the story's own level, or the one new stories start at. */
+export function LevelSelect(props: {
+  value: Level | null;
+  onChange(next: Level | null): void;
+  label?: string;
+  emptyLabel?: string;
+  disabled?: boolean;
+}): ReactNode {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>Level</label>
+      <label htmlFor={id}>{props.label ?? 'Level'}</label>
       <select
         id={id}
         value={props.value ?? ''}
-        onChange={(event) => props.onChange(event.target.value === '' ? null : (event.target.value as Level))}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(isLevel(event.target.value) ? event.target.value : null)}
       >
-        <option value="">Any level</option>
+        <option value="">{props.emptyLabel ?? 'Any level'}</option>
         {LEVELS.map((level) => (
           <option key={level} value={level}>
             {level}

@@ -253,8 +253,8 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
   const texts = useMemo(() => sectionTexts(draft.sections), [draft.sections]);
   // For the panel, score and gauges. After a keystroke this is the analysis already made for its highlights.
   const analysis = useMemo(
-    () => linter.analyze({ sections: texts, principles: draft.principles.map((p) => p.id) }, options),
-    [linter, texts, draft.principles, options],
+    () => linter.analyze(lintInputOf(draft), options),
+    [linter, draft, options],
   );
   // Principles, suppressions or settings changed (or a render caught up): paint from the newest draft, which a
   // keystroke may have moved past what this render shows.

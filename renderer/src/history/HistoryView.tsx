@@ -8,6 +8,7 @@ import { rubric } from '../lint/rubric.ts';
 import { useLintOptions } from '../settings/preferences.tsx';
 import { RevisionDiff, revisionLabel } from './RevisionDiff.tsx';
 import { ScoreChart } from './ScoreChart.tsx';
+import { ErrorNote } from '../app/ErrorNote.tsx';
 
 const keyOf = (revision: StoryRevision): string => (revision.id === null ? 'live' : String(revision.id));
 
@@ -120,11 +121,7 @@ export function HistoryView({ story, readOnly, onRestored }: HistoryViewProps): 
             : `${revisions.length} versions: the current one and the last state of each earlier editing session.`}
         </p>
       </header>
-      {error ? (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote message={error} />
 
       <div className="history-top">
         <section className="history-card" aria-labelledby="chart-heading">

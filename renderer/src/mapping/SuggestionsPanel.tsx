@@ -7,6 +7,7 @@ import { call } from '../api/client.ts';
 import { framework, principleById, promptById } from '../content/framework.ts';
 import { addPrompt, type MappingPatch, withPrinciple } from './mapping-changes.ts';
 import { useDebouncedValue } from './useDebouncedValue.ts';
+import { ErrorNote } from '../app/ErrorNote.tsx';
 
 /** Suggestions are recomputed this long after the text stops changing. */
 export const SUGGEST_DELAY_MS = 300;
@@ -154,11 +155,7 @@ export function SuggestionsPanel({ storyId, draft, readOnly, onChange }: Suggest
         <h2 id="suggestions-heading">Suggestions</h2>
         <p className="panel-hint">Principles and prompts this story’s words point to. Accept what fits, dismiss the rest.</p>
       </header>
-      {error ? (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote message={error} />
       {!enoughText ? (
         <p className="panel-empty">Write a few sentences in the sections above: suggestions appear as you type.</p>
       ) : principles.length === 0 && prompts.length === 0 ? (

@@ -19,6 +19,7 @@ import type { Story } from '../../../shared/domain/story.ts';
 import { ANSWER_TARGET_SECONDS, formatDuration, SECTION_TARGET_SECONDS } from '../../../shared/domain/timing.ts';
 import { call } from '../api/client.ts';
 import { framework } from '../content/framework.ts';
+import { ErrorNote } from '../app/ErrorNote.tsx';
 
 type Phase = 'ready' | 'running' | 'probes' | 'rate' | 'saved';
 
@@ -384,11 +385,7 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
                   </label>
                 ))}
               </fieldset>
-              {error ? (
-                <p className="panel-error" role="alert">
-                  {error}
-                </p>
-              ) : null}
+              <ErrorNote message={error} />
               <div className="rehearsal-actions">
                 <button type="button" className="primary" disabled={rating === null || readOnly} onClick={() => void save()}>
                   Save to the practice log

@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import type { BackupInfo, RecoveryStatus } from '../../../shared/ipc/reliability.ts';
 import { call } from '../api/client.ts';
 import { formatBytes, formatWhen, REASON_LABELS, storiesLabel } from './format.ts';
+import { ErrorNote } from '../app/ErrorNote.tsx';
 
 export interface RecoveryScreenProps {
   status: RecoveryStatus;
@@ -54,11 +55,7 @@ export function RecoveryScreen({ status: initial, onRecovered }: RecoveryScreenP
         )}
         .
       </p>
-      {error ? (
-        <p className="recovery-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote message={error} className="recovery-error" />
 
       <ol className="recovery-steps">
         {status.fileInPlace ? (

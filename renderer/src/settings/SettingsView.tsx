@@ -1,6 +1,5 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { CoverageTargets } from '../../../shared/coverage/coverage.ts';
-import { isLevel, LEVELS } from '../../../shared/domain/levels.ts';
 import { SECTION_LABELS } from '../../../shared/domain/sections.ts';
 import { DEFAULT_PACE_WPM, MAX_PACE_WPM, MIN_PACE_WPM, wordsForSeconds } from '../../../shared/domain/timing.ts';
 import type { RuleOverride, Severity } from '../../../shared/lint/index.ts';
@@ -12,6 +11,8 @@ import { getSetting } from '../api/settings.ts';
 import { TargetsForm } from '../coverage/TargetsForm.tsx';
 import { rubric } from '../lint/rubric.ts';
 import { usePreferences } from './preferences.tsx';
+import { ErrorNote } from '../app/ErrorNote.tsx';
+import { LevelSelect } from '../editor/MetadataFields.tsx';
 
 const THEME_LABELS: Record<Theme, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', suggestion: 'Suggestion' };
@@ -113,11 +114,7 @@ function RulesTable({ readOnly }: { readOnly: boolean }): ReactNode {
   const changed = Object.keys(overrides).length;
   return (
     <>
-      {error ? (
-        <p className="settings-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote message={error} className="settings-error" />
       <div className="table-scroll">
         <table className="rules-table" data-testid="rules-table">
           <caption className="visually-hidden">Lint rules, with a switch and a severity for each</caption>
@@ -211,7 +208,6 @@ export interface SettingsViewProps {
 export function SettingsView(props: SettingsViewProps): ReactNode {
   const { readOnly, samples } = props;
   const { preferences, update } = usePreferences();
-  const levelId = useId();
   const [targets, setTargets] = useState<CoverageTargets | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -230,11 +226,7 @@ export function SettingsView(props: SettingsViewProps): ReactNode {
         <h1 id="settings-heading">Settings</h1>
         <p className="screen-subtitle">Changes are saved as you make them.</p>
       </header>
-      {error ? (
-        <p className="settings-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote message={error} className="settings-error" />
 
       <section className="settings-card" aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>
@@ -264,22 +256,13 @@ export function SettingsView(props: SettingsViewProps): ReactNode {
       <section className="settings-card" aria-labelledby="new-stories-heading">
         <h2 id="new-stories-heading">New stories</h2>
         <div className="settings-row">
-          <div className="field">
-            <label htmlFor={levelId}>Level a new story starts at</label>
-            <select
-              id={levelId}
-              value={preferences.defaultLevel ?? ''}
-              disabled={readOnly}
-              onChange={(event) => save('defaultLevel', isLevel(event.target.value) ? event.target.value : null)}
-            >
-              <option value="">No level</option>
-              {LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {level}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LevelSelect
+            label="Level a new story starts at"
+            emptyLabel="No level"
+            value={preferences.defaultLevel ?? null}
+            disabled={readOnly}
+            onChange={(next) => save('defaultLevel', next)}
+          />
         </div>
       </section>
 
