@@ -295,7 +295,13 @@ export function createStoriesRepository(db: Db): StoriesRepository {
 
   // Snippets only for the first rows of a result: about as many as a window shows at once.
   const SNIPPETS = 25;
-  const sectionTexts = db.prepare('SELECT text FROM story_sections WHERE story_seq = ? ORDER BY section').pluck();
+  // Every section of a page's first stories in one statement: one per story cost more than reading them.
+  const sectionTextsOf = db
+    .prepare(
+      `SELECT story_seq, text FROM story_sections WHERE story_seq IN (SELECT value FROM json_each(?)) AND text <> ''
+       ORDER BY story_seq, section`,
+    )
+    .raw();
 
   /**
    * Stories containing every word (each as a word prefix, anywhere in the story), newest edit first. The index has
@@ -310,16 +316,19 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       'f.rowid DESC LIMIT @limit OFFSET @offset',
       params,
     );
-    return rows.map(({ seq, ...row }, index) => (index < SNIPPETS ? { ...row, snippet: firstSnippet(seq, words) } : row));
+    const snippets = firstSnippets(rows.slice(0, SNIPPETS).map((row) => row.seq), words);
+    return rows.map(({ seq, ...row }) => ({ ...row, snippet: snippets.get(seq) ?? null }));
   }
 
-  /** An excerpt from the first section that has one of the words (a match may be only in the title or tags). */
-  function firstSnippet(seq: number, words: readonly string[]): string | null {
-    for (const text of sectionTexts.iterate(seq) as IterableIterator<string>) {
+  /** Per story, an excerpt from its first section that has one of the words (a match may be only in the title or tags). */
+  function firstSnippets(seqs: number[], words: readonly string[]): Map<number, string> {
+    const found = new Map<number, string>();
+    for (const [seq, text] of sectionTextsOf.all(JSON.stringify(seqs)) as [number, string][]) {
+      if (found.has(seq)) continue;
       const snippet = makeSnippet(text, words);
-      if (snippet !== null) return snippet;
+      if (snippet !== null) found.set(seq, snippet);
     }
-    return null;
+    return found;
   }
 
   interface SummaryRow {
