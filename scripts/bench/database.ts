@@ -88,7 +88,7 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
       'INSERT INTO bench_raw (id, json, text) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, text = excluded.text',
     );
     // The floor: the least any autosave that keeps a full-text index in its own transaction could write. The same
-    // section upsert, the story's new edit time in a table shaped and indexed like \`stories\` (as many rows), and
+    // section upsert, the story's new edit time in a table shaped and indexed like `stories` (as many rows), and
     // one sentence-long row replaced in an FTS5 table configured like the story index.
     db.exec(
       `CREATE TABLE IF NOT EXISTS bench_floor_story (seq INTEGER PRIMARY KEY, deleted_at INTEGER, updated_at INTEGER NOT NULL) STRICT;

@@ -131,16 +131,18 @@ describe('stories repository', () => {
 
   it('gives each of the first results an excerpt from its own first section with a match, and later ones none', () => {
     const expected = new Map<string, string | null>();
-    const titleOnly = repo.create(draftWith('Alpha launch', { action: 'nothing to see' }));
-    expected.set(titleOnly.id, null);
     for (let i = 0; i < 30; i++) {
       const situation = i % 2 === 0 ? `alpha beta item${i}` : `no match here ${i}`;
       const action = `closing alpha for story ${i}`;
       const story = repo.create(draftWith(`Story ${i}`, { situation, action }));
       expected.set(story.id, i % 2 === 0 ? situation : action);
     }
+    // The newest, so the first result: its only match is in the title.
+    const titleOnly = repo.create(draftWith('Alpha launch', { action: 'nothing to see' }));
+    expected.set(titleOnly.id, null);
     const results = repo.list({ query: 'alpha' });
     expect(results).toHaveLength(31);
+    expect(results[0]?.id).toBe(titleOnly.id);
     results.forEach((result, index) => {
       expect(result.snippet).toBe(index < 25 ? expected.get(result.id) : null);
     });
