@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../electron/backend/data-dir.ts';
 import { createStoriesRepository } from '../../electron/backend/stories-repository.ts';
-import { emptyDraft, type Story, type StoryDraft } from '../../shared/domain/story.ts';
+import { draftOf, emptyDraft, type Story, type StoryDraft } from '../../shared/domain/story.ts';
 import { seededRandom as random } from '../support/seeded-random.ts';
 import { crashDraft, versionOfTitle } from './crash-drafts.ts';
 import { runMigrationKills } from './migration-kills.ts';
@@ -48,11 +48,6 @@ const problems: string[] = [];
 function expectedDraft(version: number): StoryDraft {
   const draft = crashDraft(version);
   return kindOf.get(version) === 'create' ? emptyDraft(draft.title) : draft;
-}
-
-function draftOf(story: Story): StoryDraft {
-  const { title, sections, principles, prompts, level, context, tags } = story;
-  return { title, sections, principles, prompts, level, context, tags };
 }
 
 interface ChildRun {

@@ -2,7 +2,7 @@ import type { EditorState, LexicalEditor } from 'lexical';
 import { memo, type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
-import { sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
+import { draftOf, sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
 import { formatDuration, sectionStatus } from '../../../shared/domain/timing.ts';
 import { createStoryLinter, type Diagnostic, type LintInput, type LintOptions, type Suppression } from '../../../shared/lint/index.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
@@ -26,11 +26,6 @@ const HINTS: Record<SectionId, string> = {
   result: 'What changed, in numbers where you can.',
   reflection: 'What you learned, and what you do differently since.',
 };
-
-function toDraft(story: Story): StoryDraft {
-  const { title, sections, principles, prompts, level, context, tags } = story;
-  return { title, sections, principles, prompts, level, context, tags };
-}
 
 /** The same findings at the same place: nothing for the tooltip to change. */
 function sameActiveFinding(a: ActiveFinding | null, b: ActiveFinding | null): boolean {
@@ -121,7 +116,7 @@ export interface StoryEditorProps {
 
 /** The structured STAR editor for one story: title, metadata, five Lexical sections, and autosave. */
 export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEditorProps): ReactNode {
-  const [draft, setDraft] = useState<StoryDraft>(() => toDraft(story));
+  const [draft, setDraft] = useState<StoryDraft>(() => draftOf(story));
   const draftRef = useRef(draft);
   const sessionId = useMemo(newSessionId, [story.id]);
   const titleId = useId();
