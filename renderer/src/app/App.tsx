@@ -21,7 +21,6 @@ import { FilterBar, type ListFilter, StoryList } from '../stories/StoryList.tsx'
 
 type View = 'stories' | 'trash' | 'coverage' | 'backups' | 'practice' | 'history' | 'settings' | 'transfer';
 
-/** Views that take the editor's place: the open story is saved before one opens, and reloaded after. */
 /** The tabs above the story list, in their order. */
 const VIEW_TABS: readonly (readonly [View, string])[] = [
   ['stories', 'Stories'],
@@ -30,6 +29,7 @@ const VIEW_TABS: readonly (readonly [View, string])[] = [
   ['practice', 'Practice'],
   ['backups', 'Backups'],
 ];
+/** Views that take the editor's place: the open story is saved before one opens, and reloaded after. */
 const SCREENS: ReadonlySet<View> = new Set<View>(['coverage', 'backups', 'practice', 'history', 'settings', 'transfer']);
 
 /** The view each "show" command opens. */
