@@ -35,7 +35,6 @@ export interface LintBenchResult {
   targets: { medianUnderHalfMs: boolean; tenTimesWriteGood: boolean };
 }
 
-
 const SYSTEMS = ['checkout service', 'search indexer', 'billing pipeline', 'mobile sign-in flow', 'warehouse scheduler', 'payments API', 'recommendation job', 'notification service'];
 const PEOPLE = ['my manager', 'the platform team', 'two senior engineers', 'our product manager', 'the on-call engineer', 'the data team', 'a new hire'];
 const CUSTOMERS = ['sellers', 'riders', 'small-business customers', 'internal analysts', 'first-time buyers', 'support agents'];

@@ -48,7 +48,6 @@ export interface MappingsRepository {
   coverageStories(): CoverageStoryRow[];
 }
 
-
 export function createMappingsRepository(db: Db): MappingsRepository {
   const now = makeClock();
   const storyState = db.prepare('SELECT deleted_at FROM stories WHERE id = ?');

@@ -30,7 +30,6 @@ export const PRACTICE_PAGE = 100;
 /** Seconds are kept to a tenth: the timer is no more precise than a person pressing a key. */
 const tenth = (value: number): number => Math.round(value * 10) / 10;
 
-
 function toRun(row: RunRow): PracticeRun {
   const sections = emptySectionSeconds();
   let parsed: unknown;

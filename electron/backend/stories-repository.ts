@@ -74,7 +74,6 @@ function metaParams(draft: StoryDraft): Record<string, string | null> {
   };
 }
 
-
 /** A revision's draft. Snapshots kept before prompts existed have none. */
 function snapshotDraft(snapshot: string): StoryDraft {
   const draft = JSON.parse(snapshot) as Partial<StoryDraft> & Omit<StoryDraft, 'prompts'>;
@@ -113,7 +112,6 @@ export function toFtsQuery(input: string): string | null {
 function ftsPrefix(word: string): string {
   return `"${word.replace(/"/g, '""')}"*`;
 }
-
 
 /** No title and no words in any section: what "New story" creates. */
 function isBlankDraft(draft: StoryDraft): boolean {

@@ -13,7 +13,6 @@ import { serveStagedSheet } from './staged-sheet-route.ts';
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-story-bank-token';
 
-
 export interface BrowserShell {
   url: string;
   token: string;

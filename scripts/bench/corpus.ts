@@ -4,7 +4,6 @@ import { SECTION_IDS, type SectionId } from '../../shared/domain/sections.ts';
 import type { StoryDraft } from '../../shared/domain/story.ts';
 import { PRINCIPLE_IDS } from '../../shared/domain/principles.ts';
 
-
 const SENTENCES: Record<SectionId, string[]> = {
   situation: [
     'Our payments service started timing out during the holiday peak.',

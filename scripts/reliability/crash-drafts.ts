@@ -5,7 +5,6 @@ import type { StoryDraft } from '../../shared/domain/story.ts';
 import { paragraphsToLexicalJson } from '../../shared/story-format/index.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 
-
 const WORDS = 'we shipped the retry fix after tracing latency across three services and cut pages by half'.split(' ');
 
 function text(next: () => number, length: number): string {

@@ -23,7 +23,6 @@ import {
   tagSchema,
 } from './schemas.ts';
 
-
 export interface SaveAck {
   id: string;
   updatedAt: number;

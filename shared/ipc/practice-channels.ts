@@ -10,7 +10,6 @@ import { empty, promptIdSchema, storyIdSchema } from './schemas.ts';
  * run. Spread into the contract (contract.ts) like every other group.
  */
 
-
 const seconds = z
   .number()
   .min(0, 'A time cannot be negative.')

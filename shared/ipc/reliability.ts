@@ -61,7 +61,6 @@ export interface RestoreOutcome {
   stories: number;
 }
 
-
 export const reliabilityChannels = {
   /** Every backup in the data directory, newest first, checked. */
   'backups.list': channel<BackupInfo[]>()(empty),

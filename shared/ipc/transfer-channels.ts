@@ -14,7 +14,6 @@ import { empty, storyIdSchema } from './schemas.ts';
  * prints it. Imports are previewed, then applied in one transaction.
  */
 
-
 /** A sheet's HTML: far more than hundreds of full stories. */
 export const SHEET_HTML_MAX_CHARS = 30_000_000;
 

@@ -52,7 +52,6 @@ function shownTitle(title: string): string {
   return title.trim() === '' ? UNTITLED : title.trim();
 }
 
-
 function normalizeBackupStory(story: BackupStory): BackupStory {
   return canonicalBackupStory({ ...story, tags: normalizeTags(story.tags), prompts: normalizePrompts(story.prompts) });
 }

@@ -5,7 +5,6 @@ import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import { LIMITS } from '../../../shared/ipc/schemas.ts';
 import { callOk as ok, openTestBackend as open } from '../../support/backend.ts';
 
-
 /** Every row the mapping channels can write, so a refused call can be shown to have written nothing. */
 function snapshot(b: Backend): unknown {
   return {

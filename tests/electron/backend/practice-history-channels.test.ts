@@ -9,7 +9,6 @@ import { callOk as ok, callRefused, openTestBackend as open } from '../../suppor
 const refused = async (b: Backend, channel: string, input: unknown): Promise<string> =>
   (await callRefused(b, channel, input)).code;
 
-
 function withAction(draft: StoryDraft, text: string): StoryDraft {
   return { ...draft, sections: { ...draft.sections, action: { json: '', text } } };
 }

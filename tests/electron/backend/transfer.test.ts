@@ -18,8 +18,6 @@ import { tempDir } from '../../support/temp-dir.ts';
 import { callOk as ok, callRefused as refused, openTestBackend as open } from '../../support/backend.ts';
 import { framework, options, rubric } from '../../shared/prep-sheet/fixture.ts';
 
-
-
 /** A bank with the three sample stories and everything kept about them: notes, ignored findings, dismissals, runs, settings, trash. */
 async function seededBank(): Promise<{ backend: Backend; stories: Story[] }> {
   const b = await open();
