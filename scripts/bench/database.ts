@@ -7,6 +7,7 @@ import { checkIntegrityInBackground } from '../../electron/backend/integrity-che
 import { createStoriesRepository, LIST_PAGE } from '../../electron/backend/stories-repository.ts';
 import { paragraphsToLexicalJson } from '../../shared/story-format/index.ts';
 import { makeDraft, rng } from './corpus.ts';
+import { median, percentile } from './stats.ts';
 
 export interface DatabaseFigures {
   stories: number;
@@ -23,14 +24,6 @@ export interface DatabaseFigures {
   floorRatio: number;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 
 export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-bank-bench-'));

@@ -1,5 +1,6 @@
 import { addStoryThroughPage, withAppInChromium } from '../support/app-in-chromium.ts';
 import { makeDraft, rng } from './corpus.ts';
+import { median, percentile } from './stats.ts';
 
 export interface KeystrokeFigures {
   words: number;
@@ -58,13 +59,7 @@ export async function runKeystrokeBench(keystrokes = 120): Promise<KeystrokeFigu
       next++;
     }
     if (latencies.length < keystrokes * 0.8) throw new Error(`only ${latencies.length} of ${keystrokes} keystrokes measured`);
-    const sorted = [...latencies].sort((a, b) => a - b);
-    return {
-      words,
-      keystrokes: latencies.length,
-      medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
-      p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0,
-    };
+    return { words, keystrokes: latencies.length, medianMs: median(latencies), p95Ms: percentile(latencies, 95) };
   });
 }
 
