@@ -2,17 +2,22 @@ import { expect, test } from './fixtures.ts';
 import { LintPanelPage } from './pages/lint-panel.ts';
 import { StoryBankPage } from './pages/story-bank-page.ts';
 
+/** A story with something for most rules to find in every section, typed section by section. */
+async function typeWeakStory(app: StoryBankPage): Promise<void> {
+  await app.typeInSection('situation', 'Checkout was failing for some users during a sale.');
+  await app.typeInSection('task', 'The checkout needed to be fixed.');
+  await app.typeInSection('action', 'We looked at the logs and we escalated it to the platform team, who fixed it.');
+  await app.typeInSection('result', 'Things got better and the team was happy.');
+  await app.typeInSection('reflection', 'Communication is important.');
+}
+
 test('a weak story is linted as it is typed, and the findings go when the text is fixed', async ({ page, shell }) => {
   const app = new StoryBankPage(page);
   const lint = new LintPanelPage(page);
   await app.open(shell.url);
   await app.newStory();
   await app.title.fill('Checkout fix');
-  await app.typeInSection('situation', 'Checkout was failing for some users during a sale.');
-  await app.typeInSection('task', 'The checkout needed to be fixed.');
-  await app.typeInSection('action', 'We looked at the logs and we escalated it to the platform team, who fixed it.');
-  await app.typeInSection('result', 'Things got better and the team was happy.');
-  await app.typeInSection('reflection', 'Communication is important.');
+  await typeWeakStory(app);
 
   // No save is needed: the panel and the highlights follow the typing.
   for (const rule of ['missing-metric', 'vague-result', 'we-overuse', 'escalation-not-ownership', 'generic-reflection', 'no-scope-boundary']) {
@@ -83,11 +88,7 @@ test('typing in one section moves its highlights with the words and leaves the o
   await app.open(shell.url);
   await app.newStory();
   await app.title.fill('Highlights follow the text');
-  await app.typeInSection('situation', 'Checkout was failing for some users during a sale.');
-  await app.typeInSection('task', 'The checkout needed to be fixed.');
-  await app.typeInSection('action', 'We looked at the logs and we escalated it to the platform team, who fixed it.');
-  await app.typeInSection('result', 'Things got better and the team was happy.');
-  await app.typeInSection('reflection', 'Communication is important.');
+  await typeWeakStory(app);
   await expect.poll(() => lint.highlightedIn('result').then((list) => list.join(' | '))).toContain('got better');
   await expect.poll(() => lint.highlightedIn('reflection').then((list) => list.length)).toBeGreaterThan(0);
   const others = async (): Promise<string[][]> =>
