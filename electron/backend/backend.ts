@@ -62,7 +62,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     integrity,
     dataDir: options.dataDir,
     close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      try {
+        stories.endEditing();
+      } catch {
+        // The story stays out of the on-disk index until the next open puts it back: nothing is lost.
+      }
+      db.close();
     },
   };
 }

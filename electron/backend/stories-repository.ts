@@ -39,6 +39,11 @@ function parseLevel(value: string | null): Level | null {
 
 /** The low bits of a full-text row id: the story's seq (migration 0070). */
 const SEQ_MASK = 0xfffff;
+/** Numbers each repository's in-memory search table (two repositories may share a connection). */
+let repositoryCount = 0;
+
+/** The latest edit time a full-text row id can hold; later ones are clamped to it (migration 0070). */
+const MAX_KEY_TIME = 4398046511103;
 
 /** Section rows are numbered story seq * 8 + section index; see migration 0010. */
 const sectionRowId = (seq: number, index: number): number => seq * 8 + index;
@@ -146,6 +151,11 @@ export interface StoriesRepository {
    * exists is replaced, its live state first kept as a revision. Call inside the caller's transaction.
    */
   put(story: Story, sessionId: string): void;
+  /**
+   * Ends any editing session (migration 0080): the story being edited goes back into the on-disk search index.
+   * Call before closing the database; opening a repository does it too, for sessions a crash left open.
+   */
+  endEditing(): void;
 }
 
 export function createStoriesRepository(db: Db): StoriesRepository {
@@ -172,6 +182,22 @@ export function createStoriesRepository(db: Db): StoriesRepository {
      ON CONFLICT (story_id, session_id) DO UPDATE SET snapshot = excluded.snapshot, saved_at = excluded.saved_at`,
   );
   const selectMeta = db.prepare('SELECT * FROM stories WHERE id = ?');
+  // The editing session (migration 0080). The guard on the edit time makes the short path safe: the row is still
+  // exactly what this repository last wrote, and the story is still out of the on-disk index.
+  const startEditingOnly = db.prepare('DELETE FROM story_search_editing WHERE seq <> ?');
+  const listEditing = db.prepare('INSERT OR IGNORE INTO story_search_editing (seq) VALUES (?)');
+  const endEditingOf = db.prepare('DELETE FROM story_search_editing WHERE seq = ?');
+  const endAllEditing = db.prepare('DELETE FROM story_search_editing');
+  const stampEditing = db.prepare(
+    `UPDATE stories SET updated_at = @now WHERE seq = @seq AND id = @id AND updated_at = @expected
+       AND session_id = @sessionId AND deleted_at IS NULL
+       AND EXISTS (SELECT 1 FROM story_search_editing e WHERE e.seq = @seq)`,
+  );
+  const stampEditingWithMeta = db.prepare(
+    `UPDATE stories SET ${META_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now
+     WHERE seq = @seq AND id = @id AND updated_at = @expected AND session_id = @sessionId AND deleted_at IS NULL
+       AND EXISTS (SELECT 1 FROM story_search_editing e WHERE e.seq = @seq)`,
+  );
   const insertWhole = db.prepare(
     `INSERT INTO stories (id, ${META_COLUMNS.join(', ')}, created_at, updated_at, deleted_at, session_id)
      VALUES (@id, ${META_COLUMNS.map((c) => `@${c}`).join(', ')}, @createdAt, @updatedAt, @deletedAt, @sessionId)`,
@@ -248,16 +274,78 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     });
   }
 
-  // Sections are written before the story row: writing the row is what re-indexes the story (migration 0070). The
-  // stamp always moves forward, even when the clock reads no later than the stored time, so the story sorts first.
+  /** What the last save of the story being edited wrote, so the next autosave can write only what changed. */
+  interface EditingState {
+    seq: number;
+    id: string;
+    sessionId: string;
+    updatedAt: number;
+    meta: Record<string, string | null>;
+    sections: StoryDraft['sections'];
+  }
+  let editing: EditingState | null = null;
+
+  const sameMeta = (a: Record<string, string | null>, b: Record<string, string | null>): boolean =>
+    META_COLUMNS.every((column) => a[column] === b[column]);
+
+  /**
+   * The short path of an autosave: the same story and session as the last save, and nothing else has written it
+   * since. One guarded update moves the edit time (and metadata, if it changed), then only the sections that
+   * changed are written. Returns null when the guard does not hold.
+   */
+  function saveEditing(id: string, sessionId: string, draft: StoryDraft): { updatedAt: number } | null {
+    const state = editing;
+    if (!state || state.id !== id || state.sessionId !== sessionId) return null;
+    const meta = metaParams(draft);
+    const stamp = Math.max(now(), state.updatedAt + 1);
+    const guard = { seq: state.seq, id, expected: state.updatedAt, sessionId, now: stamp };
+    const written = sameMeta(meta, state.meta) ? stampEditing.run(guard) : stampEditingWithMeta.run({ ...guard, ...meta });
+    if (written.changes !== 1) return null;
+    SECTION_IDS.forEach((section, index) => {
+      const { json, text } = draft.sections[section];
+      const before = state.sections[section];
+      if (json !== before.json || text !== before.text) {
+        updateSection.run({ rowId: sectionRowId(state.seq, index), seq: state.seq, section: index, json, text });
+      }
+    });
+    editing = { ...state, updatedAt: stamp, meta, sections: { ...draft.sections } };
+    return { updatedAt: stamp };
+  }
+
+  // The long path: the first save of a session, or of a story written by something else since. The story becomes
+  // the one being edited (ending any other's session, which writes that story back into the index), so neither
+  // this write nor the autosaves after it re-index it. The stamp always moves forward, even when the clock reads
+  // no later than the stored time, so the story sorts first.
   const saveTx = db.transaction((id: string, sessionId: string, draft: StoryDraft) => {
+    const short = saveEditing(id, sessionId, draft);
+    if (short) return short;
+    editing = null;
     const row = liveMeta(id);
     if (row.session_id !== sessionId) keepLiveAsRevision(row);
     const stamp = Math.max(now(), row.updated_at + 1);
+    startEditingOnly.run(row.seq);
+    listEditing.run(row.seq);
     writeSections(row.seq, draft.sections);
-    updateMeta.run({ ...metaParams(draft), seq: row.seq, now: stamp, sessionId });
+    const meta = metaParams(draft);
+    updateMeta.run({ ...meta, seq: row.seq, now: stamp, sessionId });
+    editing = { seq: row.seq, id, sessionId, updatedAt: stamp, meta, sections: { ...draft.sections } };
     return { updatedAt: stamp };
   });
+
+  function save(id: string, sessionId: string, draft: StoryDraft): { updatedAt: number } {
+    try {
+      return saveTx(id, sessionId, draft);
+    } catch (error) {
+      // The transaction rolled back; what this repository remembers of the last save may not be what is stored.
+      editing = null;
+      throw error;
+    }
+  }
+
+  function endEditing(): void {
+    editing = null;
+    if (!db.readonly) endAllEditing.run();
+  }
 
   function put(story: Story, sessionId: string): void {
     const params = {
@@ -270,6 +358,9 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     };
     const existing = selectMeta.get(story.id) as MetaRow | undefined;
     if (existing) {
+      // A whole story written from outside ends its editing session first, so the write below re-indexes it.
+      if (editing?.seq === existing.seq) editing = null;
+      endEditingOf.run(existing.seq);
       keepLiveAsRevision(existing);
       writeSections(existing.seq, story.sections);
       updateWhole.run({ ...params, seq: existing.seq });
@@ -308,14 +399,98 @@ export function createStoriesRepository(db: Db): StoriesRepository {
    */
   function search(words: string[], where: string[], params: Record<string, string | number>): StorySummary[] {
     params.match = words.map(ftsPrefix).join(' AND ');
-    const rows = summaries(
-      `story_fts f JOIN stories s ON s.seq = (f.rowid & ${SEQ_MASK})`,
-      `story_fts MATCH @match AND ${where.join(' AND ')}`,
-      'f.rowid DESC LIMIT @limit OFFSET @offset',
-      params,
-    );
+    const editingMatches = indexEditingInMemory() ? matchesBeingEdited(where, params) : [];
+    const rows =
+      editingMatches.length === 0
+        ? summaries(ON_DISK, `story_fts MATCH @match AND ${where.join(' AND ')}`, 'f.rowid DESC LIMIT @limit OFFSET @offset', params)
+        : mergePage(editingMatches, where, params);
     const snippets = firstSnippets(rows.slice(0, SNIPPETS).map((row) => row.seq), words);
     return rows.map(({ seq, ...row }) => ({ ...row, snippet: snippets.get(seq) ?? null }));
+  }
+
+  const ON_DISK = `story_fts f JOIN stories s ON s.seq = (f.rowid & ${SEQ_MASK})`;
+
+  // A story being edited is out of `story_fts` (migration 0080). A search indexes it in a TEMP FTS5 table (same
+  // tokenizer, same text) when anything may have changed since it last did: a commit by this connection (its change
+  // count moved) or by another one (the data version moved). Each repository has its own table.
+  const memoryTable = `story_fts_editing_${++repositoryCount}`;
+  const selectEditing = db.prepare('SELECT seq FROM story_search_editing').pluck();
+  const changeMark = db.prepare('SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version');
+  let inMemory: { clear: Statement; insert: Statement; mark: string; empty: boolean } | null = null;
+
+  function indexEditingInMemory(): boolean {
+    const listed = selectEditing.all() as number[];
+    if (listed.length === 0 && (inMemory === null || inMemory.empty)) return false;
+    if (inMemory === null) {
+      db.exec(
+        `CREATE VIRTUAL TABLE temp.${memoryTable} USING fts5 (
+           text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+         )`,
+      );
+      inMemory = {
+        clear: db.prepare(`INSERT INTO temp.${memoryTable} (${memoryTable}) VALUES ('delete-all')`),
+        insert: db.prepare(`INSERT INTO temp.${memoryTable} (rowid, text) SELECT seq, text FROM story_search WHERE seq = ?`),
+        mark: '',
+        empty: true,
+      };
+    }
+    const memory = inMemory;
+    const markOf = (): string => JSON.stringify(changeMark.get());
+    if (markOf() !== memory.mark) {
+      memory.clear.run();
+      for (const seq of listed) memory.insert.run(seq);
+      memory.empty = listed.length === 0;
+      memory.mark = markOf();
+    }
+    return listed.length > 0;
+  }
+
+  type SummaryWithSeq = StorySummary & { seq: number };
+
+  /** Stories being edited that match, newest edit first (the same order as the on-disk key). */
+  function matchesBeingEdited(where: string[], params: Record<string, string | number>): SummaryWithSeq[] {
+    return summaries(
+      `temp.${memoryTable} m JOIN story_search_editing e ON e.seq = m.rowid JOIN stories s ON s.seq = e.seq`,
+      `${memoryTable} MATCH @match AND ${where.join(' AND ')}`,
+      `min(s.updated_at, ${MAX_KEY_TIME}) DESC, s.seq DESC`,
+      params,
+    );
+  }
+
+  /**
+   * One page of the on-disk matches and the matches being edited, in key order. With h stories being edited, the
+   * on-disk rows that can land on the page are those from h before the page's start to its end, read in one
+   * query. Each row's place in the merged order is its place on disk plus the edited stories with a newer key; an
+   * edited story's place is the number of on-disk rows newer than it plus the edited stories before it. (A save
+   * ends every other session, so h is at most 1; the merge does not rely on that.)
+   */
+  function mergePage(editingRows: SummaryWithSeq[], where: string[], params: Record<string, string | number>): SummaryWithSeq[] {
+    const offset = Number(params.offset);
+    const limit = Number(params.limit);
+    const from = Math.max(0, offset - editingRows.length);
+    const window = summaries(ON_DISK, `story_fts MATCH @match AND ${where.join(' AND ')}`, 'f.rowid DESC LIMIT @limit OFFSET @offset', {
+      ...params,
+      limit: offset + limit - from,
+      offset: from,
+    });
+    const newer = (a: SummaryWithSeq, b: SummaryWithSeq): boolean =>
+      Math.min(a.updatedAt, MAX_KEY_TIME) > Math.min(b.updatedAt, MAX_KEY_TIME) ||
+      (Math.min(a.updatedAt, MAX_KEY_TIME) === Math.min(b.updatedAt, MAX_KEY_TIME) && a.seq > b.seq);
+    const placed: { row: SummaryWithSeq; place: number }[] = window.map((row, index) => ({
+      row,
+      place: from + index + editingRows.filter((edited) => newer(edited, row)).length,
+    }));
+    // An edited story newer than the whole window may have fewer on-disk rows before it than `from`, and one older
+    // than a full window more than the window holds; either way the place worked out here is on the same side of
+    // the page as the true one, so the filter below drops it all the same.
+    editingRows.forEach((row, index) => {
+      const newerOnDisk = window.filter((onDisk) => newer(onDisk, row)).length;
+      placed.push({ row, place: from + newerOnDisk + index });
+    });
+    return placed
+      .filter(({ place }) => place >= offset && place < offset + limit)
+      .sort((a, b) => a.place - b.place)
+      .map(({ row }) => row);
   }
 
   /** Per story, an excerpt from its first section that has one of the words (a match may be only in the title or tags). */
@@ -341,7 +516,15 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   }
 
   // One statement per shape of filter (a handful), prepared once: preparing costs as much as a small query.
-  const summaryStatements = new Map<string, Statement>();
+  const statements = new Map<string, Statement>();
+  function cachedStatement(sql: string): Statement {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   function summaries(
     from: string,
@@ -349,13 +532,10 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     order: string,
     params: Record<string, string | number>,
   ): (StorySummary & { seq: number })[] {
-    const sql = `SELECT s.seq, s.id, s.title, s.level, s.principles, s.tags, s.updated_at, s.deleted_at FROM ${from}
-      WHERE ${where} ORDER BY ${order}`;
-    let statement = summaryStatements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      summaryStatements.set(sql, statement);
-    }
+    const statement = cachedStatement(
+      `SELECT s.seq, s.id, s.title, s.level, s.principles, s.tags, s.updated_at, s.deleted_at FROM ${from}
+       WHERE ${where} ORDER BY ${order}`,
+    );
     return (statement.all(params) as SummaryRow[]).map((row) => ({
       seq: row.seq,
       id: row.id,
@@ -392,18 +572,19 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     );
   }
 
+  // Sessions a crash (or another process) left open: those stories go back into the on-disk index.
+  endEditing();
+
   return {
     list,
     get: (id) => toStory(metaOf(id)),
     create(draft) {
       return toStory(metaOf(createTx(draft)));
     },
-    save(id, sessionId, draft) {
-      return saveTx(id, sessionId, draft);
-    },
+    save,
     rename(id, title) {
       const story = toStory(liveMeta(id));
-      return saveTx(id, `rename-${randomUUID()}`, { ...draftOf(story), title });
+      return save(id, `rename-${randomUUID()}`, { ...draftOf(story), title });
     },
     duplicate(id) {
       const source = toStory(metaOf(id));
@@ -434,6 +615,7 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       return countLive.get() as number;
     },
     put,
+    endEditing,
     revisions(id) {
       const row = metaOf(id);
       const live: StoryRevision = {

@@ -19,9 +19,15 @@ export interface DatabaseFigures {
   autosaveMs: number;
   rawUpsertMs: number;
   autosaveRatio: number;
-  /** The least an indexed autosave could write: the upsert, an edit time, one sentence in FTS5, one transaction. */
+  /** What an autosave that also wrote one sentence into the on-disk index could not go below (see below). */
   floorMs: number;
   floorRatio: number;
+  /** Searches while a story is being edited, its index in memory already built (typing in the search box). */
+  searchEditingP95Ms: number;
+  /** The first search after an autosave: it indexes the edited story in memory first. */
+  firstSearchAfterEditMs: number;
+  /** Ending the editing session: the story goes back into the on-disk index. */
+  endEditingMs: number;
 }
 
 
@@ -75,14 +81,17 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
     // One autosave (section JSON + plain text + FTS + revision) against a raw single-row upsert, same file and
     // pragmas. Each round the user has added a sentence to the Action; the autosave stores that edit through the
     // repository, and the raw upsert stores the very same Action JSON and text in a bare table, with no metadata,
-    // index or history.
+    // index or history. The story's revision is kept by the first save of the session, and its index row leaves the
+    // on-disk index then (migration 0080): searches meanwhile index it in memory, timed below, and so is the end of
+    // the session, which writes it back.
     db.exec('CREATE TABLE IF NOT EXISTS bench_raw (id TEXT PRIMARY KEY, json TEXT NOT NULL, text TEXT NOT NULL) STRICT');
     const raw = db.prepare(
       'INSERT INTO bench_raw (id, json, text) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, text = excluded.text',
     );
-    // The floor: the least any autosave that keeps a full-text index in its own transaction could write. The same
-    // section upsert, the story's new edit time in a table shaped and indexed like `stories` (as many rows), and
-    // one sentence-long row replaced in an FTS5 table configured like the story index.
+    // The floor for an autosave that writes the on-disk index in its own transaction: a section upsert of its own
+    // row (so it writes the new text, as the raw upsert does), the story's new edit time in a table shaped and
+    // indexed like `stories` (as many rows), and one sentence-long row replaced in an FTS5 table configured like
+    // the story index.
     db.exec(
       `CREATE TABLE IF NOT EXISTS bench_floor_story (seq INTEGER PRIMARY KEY, deleted_at INTEGER, updated_at INTEGER NOT NULL) STRICT;
        CREATE INDEX IF NOT EXISTS bench_floor_story_by_edit ON bench_floor_story (deleted_at, updated_at DESC);
@@ -95,7 +104,7 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
     const floorFtsDelete = db.prepare('DELETE FROM bench_floor_fts WHERE rowid = 1');
     const floorFtsInsert = db.prepare('INSERT INTO bench_floor_fts (rowid, text) VALUES (1, ?)');
     const floorSave = db.transaction((json: string, text: string, sentence: string) => {
-      raw.run('bench-row', json, text);
+      raw.run('floor-row', json, text);
       floorStamp.run();
       floorFtsDelete.run();
       floorFtsInsert.run(sentence);
@@ -106,6 +115,9 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
     const saveTimes: number[] = [];
     const rawTimes: number[] = [];
     const floorTimes: number[] = [];
+    const firstSearchTimes: number[] = [];
+    const searchEditingTimes: number[] = [];
+    const endTimes: number[] = [];
     for (let i = 0; i < 200; i++) {
       paragraphs[paragraphs.length - 1] += ' I added one more step.';
       draft.sections.action = { json: paragraphsToLexicalJson(paragraphs), text: paragraphs.join('\n\n') };
@@ -118,6 +130,26 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
       start = performance.now();
       floorSave(draft.sections.action.json, draft.sections.action.text, `I added step ${i}.`);
       floorTimes.push(performance.now() - start);
+      if (i % 10 === 9) {
+        // Now and then the user searches while the story is open: the first search indexes it in memory, the
+        // next ones (the rest of the word being typed) reuse that.
+        const query = queries[i % queries.length]!;
+        start = performance.now();
+        repo.list({ query });
+        firstSearchTimes.push(performance.now() - start);
+        for (const next of queries) {
+          start = performance.now();
+          repo.list({ query: next });
+          searchEditingTimes.push(performance.now() - start);
+        }
+      }
+    }
+    // The session ends (the user opens another story, or closes the window): the story goes back into the index.
+    for (let i = 0; i < 30; i++) {
+      repo.save(target, `bench-session-${i}`, draft);
+      const start = performance.now();
+      repo.endEditing();
+      endTimes.push(performance.now() - start);
     }
     db.close();
     const autosaveMs = median(saveTimes);
@@ -134,6 +166,9 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
       autosaveRatio: autosaveMs / rawUpsertMs,
       floorMs: median(floorTimes),
       floorRatio: median(floorTimes) / rawUpsertMs,
+      searchEditingP95Ms: percentile(searchEditingTimes, 95),
+      firstSearchAfterEditMs: median(firstSearchTimes),
+      endEditingMs: median(endTimes),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

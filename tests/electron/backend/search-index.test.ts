@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openStoryDatabase } from '../../../electron/backend/database.ts';
+import { type Db, openStoryDatabase } from '../../../electron/backend/database.ts';
 import { createStoriesRepository, type StoriesRepository } from '../../../electron/backend/stories-repository.ts';
 import { SECTION_IDS, type SectionId } from '../../../shared/domain/sections.ts';
 import type { Story } from '../../../shared/domain/story.ts';
@@ -9,9 +9,11 @@ import { draftWith } from '../../support/drafts.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 /**
- * The full-text index is kept by triggers on two tables and re-keyed on every edit (migration 0070). This property
- * runs random sequences of every write the repository offers, then compares each search with a plain scan of the
- * stories: the same stories, newest edit first, and no index rows left over.
+ * The full-text index is kept by triggers on two tables and re-keyed on every edit (migration 0070); the story being
+ * edited is out of it and searched in memory until its session ends (migration 0080). This property runs random
+ * sequences of every write the repository offers, from two connections (a second process on the same file), with
+ * crashes and clean closes between them. After every step each search is compared with a plain scan of the stories:
+ * the same stories, newest edit first, the same when read a page at a time, and no index rows left over.
  */
 
 const VOCABULARY = ['alpha', 'alphabet', 'beta', 'gamma', 'delta', 'Épsilon'] as const;
@@ -30,7 +32,10 @@ type Op =
   | { kind: 'restore'; target: number }
   | { kind: 'delete'; target: number }
   | { kind: 'emptyTrash' }
-  | { kind: 'put'; target: number; section: SectionId; text: string; sameTime: boolean };
+  | { kind: 'put'; target: number; section: SectionId; text: string; sameTime: boolean }
+  | { kind: 'other'; target: number; section: SectionId; text: string }
+  | { kind: 'crash' }
+  | { kind: 'close' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), title: words, section, text: words }),
@@ -42,6 +47,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), target }),
   fc.record({ kind: fc.constant('emptyTrash' as const) }),
   fc.record({ kind: fc.constant('put' as const), target, section, text: words, sameTime: fc.boolean() }),
+  // A save from another connection (another process with the bank open).
+  fc.record({ kind: fc.constant('other' as const), target, section, text: words }),
+  // The process dies with a story being edited; or closes as it should.
+  fc.record({ kind: fc.constant('crash' as const) }),
+  fc.record({ kind: fc.constant('close' as const) }),
 );
 
 /** What a search must return, worked out the slow way: every query word starts some word of the story. */
@@ -64,7 +74,7 @@ function expected(stories: Story[], query: string, trash: boolean): string[] {
     .sort();
 }
 
-function apply(repo: StoriesRepository, ids: string[], step: Op, run: (fn: () => void) => void): void {
+function apply(repo: StoriesRepository, other: StoriesRepository, ids: string[], step: Op, run: (fn: () => void) => void): void {
   const pick = (n: number): string | undefined => ids[n % Math.max(1, ids.length)];
   const attempt = (fn: () => void): void => {
     try {
@@ -83,15 +93,18 @@ function apply(repo: StoriesRepository, ids: string[], step: Op, run: (fn: () =>
     case 'trash':
     case 'restore':
     case 'delete':
-    case 'put': {
+    case 'put':
+    case 'other': {
       const id = pick(step.target);
       if (!id) return;
       attempt(() => {
-        if (step.kind === 'save') {
-          const story = repo.get(id);
-          const draft = { ...story, tags: step.tags.split(' ').filter(Boolean) };
+        if (step.kind === 'save' || step.kind === 'other') {
+          const writer = step.kind === 'save' ? repo : other;
+          const story = writer.get(id);
+          const tags = step.kind === 'save' ? step.tags.split(' ').filter(Boolean) : story.tags;
+          const draft = { ...story, tags };
           draft.sections = { ...story.sections, [step.section]: draftWith('', { [step.section]: step.text }).sections[step.section] };
-          repo.save(id, `session-${step.target}`, draft);
+          writer.save(id, `${step.kind}-session-${step.target}`, draft);
         } else if (step.kind === 'rename') repo.rename(id, step.title);
         else if (step.kind === 'duplicate') ids.push(repo.duplicate(id).id);
         else if (step.kind === 'trash') repo.trash(id);
@@ -109,31 +122,69 @@ function apply(repo: StoriesRepository, ids: string[], step: Op, run: (fn: () =>
     }
     case 'emptyTrash':
       repo.emptyTrash();
+      return;
+    case 'crash':
+    case 'close':
+      // Handled by the test, which owns the connections.
+      return;
   }
 }
 
+function checkSearches(repo: StoriesRepository, db: Db, label: string): void {
+  const stories = [...repo.list({ limit: 1000 }), ...repo.list({ trash: true, limit: 1000 })].map((s) => repo.get(s.id));
+  for (const query of QUERIES) {
+    for (const trash of [false, true]) {
+      const found = repo.list({ query, trash, limit: 1000 });
+      const where = `${label}: ${query} (trash: ${trash})`;
+      expect(found.map((s) => s.id).sort(), where).toEqual(expected(stories, query, trash));
+      const times = found.map((s) => s.updatedAt);
+      expect(times, `${where}: newest edit first`).toEqual([...times].sort((a, b) => b - a));
+      for (const limit of [1, 2, 3]) {
+        const paged: string[] = [];
+        for (let offset = 0; offset <= found.length; offset += limit) {
+          paged.push(...repo.list({ query, trash, limit, offset }).map((s) => s.id));
+        }
+        expect(paged, `${where}: pages of ${limit}`).toEqual(found.map((s) => s.id));
+      }
+    }
+  }
+  // One index row per story, but for those being edited, and none left behind by deleted ones.
+  const indexed = db.prepare('SELECT count(*) FROM story_fts').pluck().get();
+  const editing = db.prepare('SELECT count(*) FROM story_search_editing').pluck().get();
+  expect(Number(indexed) + Number(editing), `${label}: index rows`).toBe(stories.length);
+}
+
 describe('the full-text index', () => {
-  it('agrees with a plain scan of the stories after any sequence of writes', async () => {
+  it('agrees with a plain scan of the stories after every step of any sequence of writes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
-        const { db } = await openStoryDatabase(path.join(tempDir(), 'bank.sqlite'));
+        const file = path.join(tempDir(), 'bank.sqlite');
+        const open = async (): Promise<{ db: Db; repo: StoriesRepository }> => {
+          const { db } = await openStoryDatabase(file);
+          return { db, repo: createStoriesRepository(db) };
+        };
+        let main = await open();
+        const second = await open();
         try {
-          const repo = createStoriesRepository(db);
           const ids: string[] = [];
-          for (const step of ops) apply(repo, ids, step, (fn) => db.transaction(fn)());
-          const stories = [...repo.list({ limit: 1000 }), ...repo.list({ trash: true, limit: 1000 })].map((s) => repo.get(s.id));
-          for (const query of QUERIES) {
-            for (const trash of [false, true]) {
-              const found = repo.list({ query, trash, limit: 1000 });
-              expect(found.map((s) => s.id).sort(), `${query} (trash: ${trash})`).toEqual(expected(stories, query, trash));
-              const times = found.map((s) => s.updatedAt);
-              expect(times, 'newest edit first').toEqual([...times].sort((a, b) => b - a));
+          for (const [index, step] of ops.entries()) {
+            if (step.kind === 'crash' || step.kind === 'close') {
+              if (step.kind === 'close') main.repo.endEditing();
+              main.db.close();
+              main = await open();
+            } else {
+              apply(main.repo, second.repo, ids, step, (fn) => main.db.transaction(fn)());
             }
+            checkSearches(main.repo, main.db, `step ${index} (${step.kind})`);
+            checkSearches(second.repo, second.db, `step ${index} (${step.kind}), other connection`);
           }
-          // One index row per story and none left behind by deleted ones.
-          expect(db.prepare('SELECT count(*) FROM story_fts').pluck().get()).toBe(stories.length);
+          main.repo.endEditing();
+          second.repo.endEditing();
+          expect(main.db.prepare('SELECT count(*) FROM story_search_editing').pluck().get()).toBe(0);
+          checkSearches(main.repo, main.db, 'after every session ended');
         } finally {
-          db.close();
+          main.db.close();
+          second.db.close();
         }
       }),
       { numRuns: 60 },

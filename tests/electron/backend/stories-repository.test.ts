@@ -182,3 +182,101 @@ describe('revision history', () => {
     local.close();
   });
 });
+
+describe('the story being edited (out of the on-disk index until its session ends)', () => {
+  const onDisk = (local: Db): number => Number(local.prepare('SELECT count(*) FROM story_fts').pluck().get());
+  const beingEdited = (local: Db): number[] => local.prepare('SELECT seq FROM story_search_editing').pluck().all() as number[];
+  const found = (stories: StoriesRepository, query: string): string[] => stories.list({ query }).map((s) => s.id);
+
+  it('is searched in memory while edited, one story at a time, and written back when its session ends', () => {
+    const story = repo.create(draftWith('Cache story', { action: 'I profiled the cache' }));
+    const other = repo.create(draftWith('Queue story', { action: 'I drained the queue' }));
+    expect(onDisk(db)).toBe(2);
+    repo.save(story.id, 's1', draftWith('Cache story', { action: 'I profiled the cache and sharded it' }));
+    expect(onDisk(db)).toBe(1);
+    expect(beingEdited(db)).toHaveLength(1);
+    repo.save(story.id, 's1', draftWith('Cache story', { action: 'I profiled the cache and sharded it by tenant' }));
+    expect(found(repo, 'tenant')).toEqual([story.id]);
+    expect(found(repo, 'sharded cache')).toEqual([story.id]);
+    // Editing another story ends the first one's session: it is back on disk with its last text.
+    repo.save(other.id, 's2', draftWith('Queue story', { action: 'I drained the queue overnight' }));
+    expect(onDisk(db)).toBe(1);
+    expect(found(repo, 'tenant')).toEqual([story.id]);
+    expect(found(repo, 'overnight')).toEqual([other.id]);
+    repo.endEditing();
+    expect(beingEdited(db)).toEqual([]);
+    expect(onDisk(db)).toBe(2);
+    expect(found(repo, 'overnight')).toEqual([other.id]);
+    expect(db.prepare(`SELECT rowid & 1048575 FROM story_fts WHERE story_fts MATCH 'overnight'`).pluck().all()).toHaveLength(1);
+  });
+
+  it('saves metadata and sections on the short path, and rewrites only the sections that changed', () => {
+    const story = repo.create(draftWith('Draft', { situation: 'steady words', action: 'first' }));
+    repo.save(story.id, 's1', draftWith('Draft', { situation: 'steady words', action: 'second' }));
+    db.exec(`CREATE TEMP TABLE rewritten (section INTEGER);
+      CREATE TEMP TRIGGER count_rewrites AFTER UPDATE ON story_sections BEGIN
+        INSERT INTO rewritten VALUES (new.section);
+      END;`);
+    const draft = draftWith('Renamed draft', { situation: 'steady words', action: 'third' }, { tags: ['infra'], level: 'Senior' });
+    repo.save(story.id, 's1', draft);
+    expect(db.prepare('SELECT section FROM rewritten').pluck().all()).toEqual([2]);
+    const saved = repo.get(story.id);
+    expect([saved.title, saved.tags, saved.level, saved.sections.action.text]).toEqual(['Renamed draft', ['infra'], 'Senior', 'third']);
+    expect(found(repo, 'renamed infra third')).toEqual([story.id]);
+    expect(found(repo, 'second')).toEqual([]);
+  });
+
+  it('notices a write by another connection between two autosaves: the next one keeps it as a revision', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const { db: first } = await openStoryDatabase(file);
+    const { db: second } = await openStoryDatabase(file);
+    try {
+      const mine = createStoriesRepository(first);
+      const theirs = createStoriesRepository(second);
+      const story = mine.create(draftWith('Shared', { task: 'mine one' }));
+      mine.save(story.id, 'mine', draftWith('Shared', { task: 'mine two' }));
+      theirs.save(story.id, 'theirs', draftWith('Shared', { task: 'theirs' }));
+      // Their save ended my session and listed the story as theirs; mine must not take the short path over it.
+      expect(found(mine, 'theirs')).toEqual([story.id]);
+      mine.save(story.id, 'mine', draftWith('Shared', { task: 'mine three' }));
+      expect(mine.revisions(story.id).map((r) => r.draft.sections.task.text)).toEqual(['mine three', 'theirs', 'mine two', 'mine one']);
+      expect(found(theirs, 'three')).toEqual([story.id]);
+      expect(found(theirs, 'theirs')).toEqual([]);
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
+  it('after a crash in the middle of a session, the next open puts the story back on disk', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const { db: before } = await openStoryDatabase(file);
+    const stories = createStoriesRepository(before);
+    const story = stories.create(draftWith('Crash', { result: 'nothing yet' }));
+    stories.save(story.id, 's1', draftWith('Crash', { result: 'latency halved' }));
+    expect(beingEdited(before)).toHaveLength(1);
+    before.close(); // no endEditing: the process died
+    const { db: after } = await openStoryDatabase(file);
+    try {
+      const reopened = createStoriesRepository(after);
+      expect(beingEdited(after)).toEqual([]);
+      expect(onDisk(after)).toBe(1);
+      expect(found(reopened, 'halved')).toEqual([story.id]);
+    } finally {
+      after.close();
+    }
+  });
+
+  it('a whole story written by an import ends its session, and the next autosave starts a new one', () => {
+    const story = repo.create(draftWith('Imported', { action: 'draft one' }));
+    repo.save(story.id, 's1', draftWith('Imported', { action: 'draft two' }));
+    const copy = repo.get(story.id);
+    db.transaction(() => repo.put({ ...copy, sections: { ...copy.sections, action: draftWith('', { action: 'from the file' }).sections.action } }, 'import'))();
+    expect(beingEdited(db)).toEqual([]);
+    expect(found(repo, 'file')).toEqual([story.id]);
+    repo.save(story.id, 's1', draftWith('Imported', { action: 'draft three' }));
+    expect(repo.revisions(story.id).map((r) => r.draft.sections.action.text).slice(0, 2)).toEqual(['draft three', 'from the file']);
+    expect(found(repo, 'file')).toEqual([]);
+    expect(found(repo, 'three')).toEqual([story.id]);
+  });
+});
