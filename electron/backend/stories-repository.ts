@@ -193,6 +193,8 @@ export function createStoriesRepository(db: Db): StoriesRepository {
        AND session_id = @sessionId AND deleted_at IS NULL
        AND EXISTS (SELECT 1 FROM story_search_editing e WHERE e.seq = @seq)`,
   );
+  // The last save wrote every section, so the row is there (the upsert stays as a fallback) and is known to differ.
+  const rewriteSection = db.prepare('UPDATE story_sections SET json = ?, text = ? WHERE id = ?');
   const stampEditingWithMeta = db.prepare(
     `UPDATE stories SET ${META_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now
      WHERE seq = @seq AND id = @id AND updated_at = @expected AND session_id = @sessionId AND deleted_at IS NULL
@@ -304,8 +306,10 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     SECTION_IDS.forEach((section, index) => {
       const { json, text } = draft.sections[section];
       const before = state.sections[section];
-      if (json !== before.json || text !== before.text) {
-        updateSection.run({ rowId: sectionRowId(state.seq, index), seq: state.seq, section: index, json, text });
+      if (json === before.json && text === before.text) return;
+      const rowId = sectionRowId(state.seq, index);
+      if (rewriteSection.run(json, text, rowId).changes !== 1) {
+        updateSection.run({ rowId, seq: state.seq, section: index, json, text });
       }
     });
     editing = { ...state, updatedAt: stamp, meta, sections: { ...draft.sections } };
