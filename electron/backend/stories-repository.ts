@@ -148,7 +148,8 @@ export interface StoriesRepository {
   revisions(id: string): StoryRevision[];
   /**
    * Writes a whole story as given, keeping its id and timestamps (a restore from a backup file). A story that
-   * exists is replaced, its live state first kept as a revision. Call inside the caller's transaction.
+   * exists is replaced (its editing session ended), its live state first kept as a revision. Call inside the caller's
+   * transaction.
    */
   put(story: Story, sessionId: string): void;
   /**
@@ -157,6 +158,9 @@ export interface StoriesRepository {
    */
   endEditing(): void;
 }
+
+/** A list row with the story's seq, which the index keys and the snippets need. */
+type SummaryWithSeq = StorySummary & { seq: number };
 
 export function createStoriesRepository(db: Db): StoriesRepository {
   const now = makeClock();
@@ -184,21 +188,17 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   const selectMeta = db.prepare('SELECT * FROM stories WHERE id = ?');
   // The editing session (migration 0080). The guard on the edit time makes the short path safe: the row is still
   // exactly what this repository last wrote, and the story is still out of the on-disk index.
-  const startEditingOnly = db.prepare('DELETE FROM story_search_editing WHERE seq <> ?');
+  const endOtherEditing = db.prepare('DELETE FROM story_search_editing WHERE seq <> ?');
   const listEditing = db.prepare('INSERT OR IGNORE INTO story_search_editing (seq) VALUES (?)');
   const endEditingOf = db.prepare('DELETE FROM story_search_editing WHERE seq = ?');
   const endAllEditing = db.prepare('DELETE FROM story_search_editing');
-  const stampEditing = db.prepare(
-    `UPDATE stories SET updated_at = @now WHERE seq = @seq AND id = @id AND updated_at = @expected
-       AND session_id = @sessionId AND deleted_at IS NULL
-       AND EXISTS (SELECT 1 FROM story_search_editing e WHERE e.seq = @seq)`,
-  );
+  const editingGuard = `WHERE seq = @seq AND id = @id AND updated_at = @expected AND session_id = @sessionId
+       AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM story_search_editing e WHERE e.seq = @seq)`;
+  const stampEditing = db.prepare(`UPDATE stories SET updated_at = @now ${editingGuard}`);
   // The last save wrote every section, so the row is there (the upsert stays as a fallback) and is known to differ.
   const rewriteSection = db.prepare('UPDATE story_sections SET json = ?, text = ? WHERE id = ?');
   const stampEditingWithMeta = db.prepare(
-    `UPDATE stories SET ${META_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now
-     WHERE seq = @seq AND id = @id AND updated_at = @expected AND session_id = @sessionId AND deleted_at IS NULL
-       AND EXISTS (SELECT 1 FROM story_search_editing e WHERE e.seq = @seq)`,
+    `UPDATE stories SET ${META_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now ${editingGuard}`,
   );
   const insertWhole = db.prepare(
     `INSERT INTO stories (id, ${META_COLUMNS.join(', ')}, created_at, updated_at, deleted_at, session_id)
@@ -323,11 +323,10 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   const saveTx = db.transaction((id: string, sessionId: string, draft: StoryDraft) => {
     const short = saveEditing(id, sessionId, draft);
     if (short) return short;
-    editing = null;
     const row = liveMeta(id);
     if (row.session_id !== sessionId) keepLiveAsRevision(row);
     const stamp = Math.max(now(), row.updated_at + 1);
-    startEditingOnly.run(row.seq);
+    endOtherEditing.run(row.seq);
     listEditing.run(row.seq);
     writeSections(row.seq, draft.sections);
     const meta = metaParams(draft);
@@ -404,15 +403,20 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   function search(words: string[], where: string[], params: Record<string, string | number>): StorySummary[] {
     params.match = words.map(ftsPrefix).join(' AND ');
     const editingMatches = indexEditingInMemory() ? matchesBeingEdited(where, params) : [];
-    const rows =
-      editingMatches.length === 0
-        ? summaries(ON_DISK, `story_fts MATCH @match AND ${where.join(' AND ')}`, 'f.rowid DESC LIMIT @limit OFFSET @offset', params)
-        : mergePage(editingMatches, where, params);
+    const rows = editingMatches.length === 0 ? onDiskPage(where, params) : mergePage(editingMatches, where, params);
     const snippets = firstSnippets(rows.slice(0, SNIPPETS).map((row) => row.seq), words);
     return rows.map(({ seq, ...row }) => ({ ...row, snippet: snippets.get(seq) ?? null }));
   }
 
-  const ON_DISK = `story_fts f JOIN stories s ON s.seq = (f.rowid & ${SEQ_MASK})`;
+  /** A page of the on-disk matches, newest edit first (the row id's order). */
+  function onDiskPage(where: string[], params: Record<string, string | number>): SummaryWithSeq[] {
+    return summaries(
+      `story_fts f JOIN stories s ON s.seq = (f.rowid & ${SEQ_MASK})`,
+      `story_fts MATCH @match AND ${where.join(' AND ')}`,
+      'f.rowid DESC LIMIT @limit OFFSET @offset',
+      params,
+    );
+  }
 
   // A story being edited is out of `story_fts` (migration 0080). A search indexes it in a TEMP FTS5 table (same
   // tokenizer, same text) when anything may have changed since it last did: a commit by this connection (its change
@@ -420,11 +424,14 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   const memoryTable = `story_fts_editing_${++repositoryCount}`;
   const selectEditing = db.prepare('SELECT seq FROM story_search_editing').pluck();
   const changeMark = db.prepare('SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version');
-  let inMemory: { clear: Statement; insert: Statement; mark: string; empty: boolean } | null = null;
+  let inMemory: { clear: Statement; insert: Statement; mark: string } | null = null;
+  const changeMarkNow = (): string => JSON.stringify(changeMark.get());
 
+  /** Whether a story is being edited; if so, the memory table holds it as it is now. */
   function indexEditingInMemory(): boolean {
     const listed = selectEditing.all() as number[];
-    if (listed.length === 0 && (inMemory === null || inMemory.empty)) return false;
+    // Rows left from a session that has ended are never read: the search joins the table with the listing.
+    if (listed.length === 0) return false;
     if (inMemory === null) {
       db.exec(
         `CREATE VIRTUAL TABLE temp.${memoryTable} USING fts5 (
@@ -435,21 +442,16 @@ export function createStoriesRepository(db: Db): StoriesRepository {
         clear: db.prepare(`INSERT INTO temp.${memoryTable} (${memoryTable}) VALUES ('delete-all')`),
         insert: db.prepare(`INSERT INTO temp.${memoryTable} (rowid, text) SELECT seq, text FROM story_search WHERE seq = ?`),
         mark: '',
-        empty: true,
       };
     }
     const memory = inMemory;
-    const markOf = (): string => JSON.stringify(changeMark.get());
-    if (markOf() !== memory.mark) {
+    if (changeMarkNow() !== memory.mark) {
       memory.clear.run();
       for (const seq of listed) memory.insert.run(seq);
-      memory.empty = listed.length === 0;
-      memory.mark = markOf();
+      memory.mark = changeMarkNow();
     }
-    return listed.length > 0;
+    return true;
   }
-
-  type SummaryWithSeq = StorySummary & { seq: number };
 
   /** Stories being edited that match, newest edit first (the same order as the on-disk key). */
   function matchesBeingEdited(where: string[], params: Record<string, string | number>): SummaryWithSeq[] {
@@ -472,14 +474,10 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     const offset = Number(params.offset);
     const limit = Number(params.limit);
     const from = Math.max(0, offset - editingRows.length);
-    const window = summaries(ON_DISK, `story_fts MATCH @match AND ${where.join(' AND ')}`, 'f.rowid DESC LIMIT @limit OFFSET @offset', {
-      ...params,
-      limit: offset + limit - from,
-      offset: from,
-    });
+    const window = onDiskPage(where, { ...params, limit: offset + limit - from, offset: from });
+    const keyTime = (row: SummaryWithSeq): number => Math.min(row.updatedAt, MAX_KEY_TIME);
     const newer = (a: SummaryWithSeq, b: SummaryWithSeq): boolean =>
-      Math.min(a.updatedAt, MAX_KEY_TIME) > Math.min(b.updatedAt, MAX_KEY_TIME) ||
-      (Math.min(a.updatedAt, MAX_KEY_TIME) === Math.min(b.updatedAt, MAX_KEY_TIME) && a.seq > b.seq);
+      keyTime(a) > keyTime(b) || (keyTime(a) === keyTime(b) && a.seq > b.seq);
     const placed: { row: SummaryWithSeq; place: number }[] = window.map((row, index) => ({
       row,
       place: from + index + editingRows.filter((edited) => newer(edited, row)).length,
@@ -535,7 +533,7 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     where: string,
     order: string,
     params: Record<string, string | number>,
-  ): (StorySummary & { seq: number })[] {
+  ): SummaryWithSeq[] {
     const statement = cachedStatement(
       `SELECT s.seq, s.id, s.title, s.level, s.principles, s.tags, s.updated_at, s.deleted_at FROM ${from}
        WHERE ${where} ORDER BY ${order}`,
