@@ -193,7 +193,7 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   const endEditingOf = db.prepare('DELETE FROM story_search_editing WHERE seq = ?');
   const endAllEditing = db.prepare('DELETE FROM story_search_editing');
   const editingGuard = `WHERE seq = @seq AND id = @id AND updated_at = @expected AND session_id = @sessionId
-       AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM story_search_editing e WHERE e.seq = @seq)`;
+       AND deleted_at IS NULL AND editing = 1`;
   const stampEditing = db.prepare(`UPDATE stories SET updated_at = @now ${editingGuard}`);
   // The last save wrote every section, so the row is there (the upsert stays as a fallback) and is known to differ.
   const rewriteSection = db.prepare('UPDATE story_sections SET json = ?, text = ? WHERE id = ?');
@@ -218,7 +218,13 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   const setDeleted = db.prepare('UPDATE stories SET deleted_at = @deletedAt WHERE id = @id');
   const removeOne = db.prepare('DELETE FROM stories WHERE id = ?');
   const removeTrashed = db.prepare('DELETE FROM stories WHERE deleted_at IS NOT NULL');
-  const countLive = db.prepare('SELECT count(*) AS n FROM stories WHERE deleted_at IS NULL').pluck();
+  // The story being edited is not in `stories_by_edit` (migration 0090): it is counted through its listing.
+  const countLive = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM stories WHERE deleted_at IS NULL AND editing = 0)
+            + (SELECT count(*) FROM story_search_editing e CROSS JOIN stories s ON s.seq = e.seq WHERE s.deleted_at IS NULL)`,
+    )
+    .pluck();
   const allTags = db
     .prepare(
       `SELECT DISTINCT t.value AS tag FROM stories s, json_each(s.tags) t
@@ -411,9 +417,8 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   /** A page of the on-disk matches, newest edit first (the row id's order). */
   function onDiskPage(where: string[], params: Record<string, string | number>): SummaryWithSeq[] {
     return summaries(
-      `story_fts f JOIN stories s ON s.seq = (f.rowid & ${SEQ_MASK})`,
-      `story_fts MATCH @match AND ${where.join(' AND ')}`,
-      'f.rowid DESC LIMIT @limit OFFSET @offset',
+      `${selectSummaries(`story_fts f JOIN stories s ON s.seq = (f.rowid & ${SEQ_MASK})`, ['story_fts MATCH @match', ...where])}
+       ORDER BY f.rowid DESC LIMIT @limit OFFSET @offset`,
       params,
     );
   }
@@ -456,9 +461,10 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   /** Stories being edited that match, newest edit first (the same order as the on-disk key). */
   function matchesBeingEdited(where: string[], params: Record<string, string | number>): SummaryWithSeq[] {
     return summaries(
-      `temp.${memoryTable} m JOIN story_search_editing e ON e.seq = m.rowid JOIN stories s ON s.seq = e.seq`,
-      `${memoryTable} MATCH @match AND ${where.join(' AND ')}`,
-      `min(s.updated_at, ${MAX_KEY_TIME}) DESC, s.seq DESC`,
+      `${selectSummaries(
+        `temp.${memoryTable} m JOIN story_search_editing e ON e.seq = m.rowid JOIN stories s ON s.seq = e.seq`,
+        [`${memoryTable} MATCH @match`, ...where],
+      )} ORDER BY min(s.updated_at, ${MAX_KEY_TIME}) DESC, s.seq DESC`,
       params,
     );
   }
@@ -528,17 +534,13 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     return statement;
   }
 
-  function summaries(
-    from: string,
-    where: string,
-    order: string,
-    params: Record<string, string | number>,
-  ): SummaryWithSeq[] {
-    const statement = cachedStatement(
-      `SELECT s.seq, s.id, s.title, s.level, s.principles, s.tags, s.updated_at, s.deleted_at FROM ${from}
-       WHERE ${where} ORDER BY ${order}`,
-    );
-    return (statement.all(params) as SummaryRow[]).map((row) => ({
+  /** The list row's columns, from stories `s` joined as `from`, filtered by every condition in `where`. */
+  const selectSummaries = (from: string, where: string[]): string =>
+    `SELECT s.seq, s.id, s.title, s.level, s.principles, s.tags, s.updated_at, s.deleted_at FROM ${from}
+     WHERE ${where.join(' AND ')}`;
+
+  function summaries(sql: string, params: Record<string, string | number>): SummaryWithSeq[] {
+    return (cachedStatement(sql).all(params) as SummaryRow[]).map((row) => ({
       seq: row.seq,
       id: row.id,
       title: row.title,
@@ -568,10 +570,15 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       const words = searchWords(filter.query);
       return words.length === 0 ? [] : search(words, where, params);
     }
-    const order = filter.trash ? 's.deleted_at DESC' : 's.updated_at DESC';
-    return summaries('stories s', where.join(' AND '), `${order} LIMIT @limit OFFSET @offset`, params).map(
-      ({ seq: _seq, ...summary }) => summary,
-    );
+    // The stories not being edited come from `stories_by_edit` in edit-time order, so the query stops after the
+    // page; the one being edited is out of that index (migration 0090) and comes through its listing.
+    const order = filter.trash ? 'deleted_at DESC' : 'updated_at DESC, seq DESC';
+    return summaries(
+      `${selectSummaries('stories s', ['s.editing = 0', ...where])}
+       UNION ALL ${selectSummaries('story_search_editing e CROSS JOIN stories s ON s.seq = e.seq', where)}
+       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      params,
+    ).map(({ seq: _seq, ...summary }) => summary);
   }
 
   // Sessions a crash (or another process) left open: those stories go back into the on-disk index.

@@ -42,7 +42,8 @@ export function contentDumpOf(db: Db): unknown {
 }
 
 export function fullDumpOf(db: Db): Record<string, unknown[]> {
-  // Every table but the search index and the list of stories out of it while edited: both derived from the rest.
+  // Every table but the search index and the list of stories out of it while edited, and every column but the
+  // flag that mirrors that list (migration 0090): all derived from the rest.
   const tables = db
     .prepare(
       `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'story_fts%' AND name <> 'story_search_editing' ORDER BY name`,
@@ -50,7 +51,10 @@ export function fullDumpOf(db: Db): Record<string, unknown[]> {
     .pluck()
     .all() as string[];
   const out: Record<string, unknown[]> = {};
-  for (const table of tables) out[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all();
+  for (const table of tables) {
+    const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all() as Record<string, unknown>[];
+    out[table] = table === 'stories' ? rows.map(({ editing: _editing, ...row }) => row) : rows;
+  }
   out.user_version = [db.pragma('user_version', { simple: true })];
   return out;
 }

@@ -6,12 +6,13 @@ import { migration0050 } from './0050-mappings.ts';
 import { migration0060 } from './0060-practice-and-samples.ts';
 import { migration0070 } from './0070-story-search-rows.ts';
 import { migration0080 } from './0080-search-while-editing.ts';
+import { migration0090 } from './0090-list-while-editing.ts';
 import type { Migration } from './types.ts';
 
 /** Every schema step, oldest first. Append new steps here; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070,
-  migration0080,
+  migration0080, migration0090,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -91,6 +91,36 @@ describe('opening the story database', () => {
     db.close();
   });
 
+  it('carries a story left mid-edit at version 80 into the list and, once its session ends, the search', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const first = await openStoryDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 80) });
+    // Written as that version's repository did (this one needs the column the migration adds). The app crashed
+    // during an autosave session: story 2 is still listed as being edited, so it is out of the search index.
+    first.db.exec(`
+      INSERT INTO stories (seq, id, title, created_at, updated_at) VALUES
+        (1, 'story-older', 'Older', 1, 1000), (2, 'story-edited', 'Edited', 1, 2000), (3, 'story-newest', 'Newest', 1, 3000);
+      INSERT INTO story_sections (id, story_seq, section, text) VALUES (18, 2, 2, 'I moved the billing cron.');
+      INSERT INTO story_search_editing (seq) VALUES (2);
+      UPDATE stories SET title = 'Edited at last', updated_at = 4000 WHERE seq = 2;`);
+    expect(first.db.prepare('SELECT count(*) FROM story_fts').pluck().get()).toBe(2);
+    first.db.close();
+
+    const { db } = await openStoryDatabase(file);
+    expect(db.prepare('SELECT id FROM stories WHERE editing = 1').pluck().all()).toEqual(['story-edited']);
+    // A connection that cannot end the session (read-only) still lists the story in its place.
+    const reader = new Database(file, { readonly: true });
+    const readOnly = createStoriesRepository(reader);
+    expect(readOnly.list({}).map((s) => s.title)).toEqual(['Edited at last', 'Newest', 'Older']);
+    expect(readOnly.count()).toBe(3);
+    reader.close();
+    // Opening a repository that can write ends it: the story is back in the index.
+    const repo = createStoriesRepository(db);
+    expect(db.prepare('SELECT count(*) FROM stories WHERE editing = 1').pluck().get()).toBe(0);
+    expect(repo.list({}).map((s) => s.title)).toEqual(['Edited at last', 'Newest', 'Older']);
+    expect(repo.list({ query: 'billing' }).map((s) => s.id)).toEqual(['story-edited']);
+    db.close();
+  });
+
   it('opens a database from a newer app read-only, with a clear message, and leaves the file untouched', async () => {
     const file = path.join(tempDir(), 'bank.sqlite');
     const { db } = await openStoryDatabase(file);
