@@ -185,20 +185,31 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     `INSERT INTO revisions (story_id, session_id, saved_at, snapshot) VALUES (@id, @sessionId, @savedAt, @snapshot)
      ON CONFLICT (story_id, session_id) DO UPDATE SET snapshot = excluded.snapshot, saved_at = excluded.saved_at`,
   );
-  const selectMeta = db.prepare('SELECT * FROM stories WHERE id = ?');
-  // The editing session (migration 0080). The guard on the edit time makes the short path safe: the row is still
-  // exactly what this repository last wrote, and the story is still out of the on-disk index.
+  // A story being edited has its live edit time in its listing (migration 0090).
+  const selectMeta = db.prepare(
+    `SELECT s.seq, s.id, ${META_COLUMNS.map((c) => `s.${c}`).join(', ')}, s.created_at,
+       coalesce(e.updated_at, s.updated_at) AS updated_at, s.deleted_at, s.session_id
+     FROM stories s LEFT JOIN story_search_editing e ON e.seq = s.seq WHERE s.id = ?`,
+  );
+  // The editing session (migrations 0080 and 0090). The listing holds the live edit time and the session; the
+  // short path's guard on both makes it safe: nothing else has written the story since this repository did, for
+  // every other write either moves that time (a save) or ends the session (a trash, an import or restore, a delete).
   const endOtherEditing = db.prepare('DELETE FROM story_search_editing WHERE seq <> ?');
-  const listEditing = db.prepare('INSERT OR IGNORE INTO story_search_editing (seq) VALUES (?)');
+  const listEditing = db.prepare(
+    `INSERT INTO story_search_editing (seq, updated_at, session_id) VALUES (@seq, @now, @sessionId)
+     ON CONFLICT (seq) DO UPDATE SET updated_at = excluded.updated_at, session_id = excluded.session_id`,
+  );
   const endEditingOf = db.prepare('DELETE FROM story_search_editing WHERE seq = ?');
   const endAllEditing = db.prepare('DELETE FROM story_search_editing');
-  const editingGuard = `WHERE seq = @seq AND id = @id AND updated_at = @expected AND session_id = @sessionId
-       AND deleted_at IS NULL AND editing = 1`;
-  const stampEditing = db.prepare(`UPDATE stories SET updated_at = @now ${editingGuard}`);
+  const stampEditing = db.prepare(
+    `UPDATE story_search_editing SET updated_at = @now
+     WHERE seq = @seq AND updated_at = @expected AND session_id = @sessionId`,
+  );
   // The last save wrote every section, so the row is there (the upsert stays as a fallback) and is known to differ.
   const rewriteSection = db.prepare('UPDATE story_sections SET json = ?, text = ? WHERE id = ?');
-  const stampEditingWithMeta = db.prepare(
-    `UPDATE stories SET ${META_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now ${editingGuard}`,
+  // The story is flagged as being edited, so this does not re-index it.
+  const rewriteMeta = db.prepare(
+    `UPDATE stories SET ${META_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE seq = @seq`,
   );
   const insertWhole = db.prepare(
     `INSERT INTO stories (id, ${META_COLUMNS.join(', ')}, created_at, updated_at, deleted_at, session_id)
@@ -298,17 +309,17 @@ export function createStoriesRepository(db: Db): StoriesRepository {
 
   /**
    * The short path of an autosave: the same story and session as the last save, and nothing else has written it
-   * since. One guarded update moves the edit time (and metadata, if it changed), then only the sections that
-   * changed are written. Returns null when the guard does not hold.
+   * since. One guarded update moves the live edit time in the story's listing; then the metadata, if it changed,
+   * and only the sections that changed are written. Returns null when the guard does not hold.
    */
   function saveEditing(id: string, sessionId: string, draft: StoryDraft): { updatedAt: number } | null {
     const state = editing;
     if (!state || state.id !== id || state.sessionId !== sessionId) return null;
     const meta = metaParams(draft);
     const stamp = Math.max(now(), state.updatedAt + 1);
-    const guard = { seq: state.seq, id, expected: state.updatedAt, sessionId, now: stamp };
-    const written = sameMeta(meta, state.meta) ? stampEditing.run(guard) : stampEditingWithMeta.run({ ...guard, ...meta });
-    if (written.changes !== 1) return null;
+    const guard = { seq: state.seq, expected: state.updatedAt, sessionId, now: stamp };
+    if (stampEditing.run(guard).changes !== 1) return null;
+    if (!sameMeta(meta, state.meta)) rewriteMeta.run({ ...meta, seq: state.seq });
     SECTION_IDS.forEach((section, index) => {
       const { json, text } = draft.sections[section];
       const before = state.sections[section];
@@ -333,7 +344,7 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     if (row.session_id !== sessionId) keepLiveAsRevision(row);
     const stamp = Math.max(now(), row.updated_at + 1);
     endOtherEditing.run(row.seq);
-    listEditing.run(row.seq);
+    listEditing.run({ seq: row.seq, now: stamp, sessionId });
     writeSections(row.seq, draft.sections);
     const meta = metaParams(draft);
     updateMeta.run({ ...meta, seq: row.seq, now: stamp, sessionId });
@@ -464,7 +475,8 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       `${selectSummaries(
         `temp.${memoryTable} m JOIN story_search_editing e ON e.seq = m.rowid JOIN stories s ON s.seq = e.seq`,
         [`${memoryTable} MATCH @match`, ...where],
-      )} ORDER BY min(s.updated_at, ${MAX_KEY_TIME}) DESC, s.seq DESC`,
+        'e.updated_at',
+      )} ORDER BY min(e.updated_at, ${MAX_KEY_TIME}) DESC, s.seq DESC`,
       params,
     );
   }
@@ -534,9 +546,12 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     return statement;
   }
 
-  /** The list row's columns, from stories `s` joined as `from`, filtered by every condition in `where`. */
-  const selectSummaries = (from: string, where: string[]): string =>
-    `SELECT s.seq, s.id, s.title, s.level, s.principles, s.tags, s.updated_at, s.deleted_at FROM ${from}
+  /**
+   * The list row's columns, from stories `s` joined as `from`, filtered by every condition in `where`. Stories
+   * being edited are read through their listing `e`, which has their live edit time (migration 0090).
+   */
+  const selectSummaries = (from: string, where: string[], updatedAt = 's.updated_at'): string =>
+    `SELECT s.seq, s.id, s.title, s.level, s.principles, s.tags, ${updatedAt} AS updated_at, s.deleted_at FROM ${from}
      WHERE ${where.join(' AND ')}`;
 
   function summaries(sql: string, params: Record<string, string | number>): SummaryWithSeq[] {
@@ -575,7 +590,7 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     const order = filter.trash ? 'deleted_at DESC' : 'updated_at DESC, seq DESC';
     return summaries(
       `${selectSummaries('stories s', ['s.editing = 0', ...where])}
-       UNION ALL ${selectSummaries('story_search_editing e CROSS JOIN stories s ON s.seq = e.seq', where)}
+       UNION ALL ${selectSummaries('story_search_editing e CROSS JOIN stories s ON s.seq = e.seq', where, 'e.updated_at')}
        ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       params,
     ).map(({ seq: _seq, ...summary }) => summary);
@@ -600,10 +615,11 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       const base = source.title.trim() || UNTITLED;
       return toStory(metaOf(createTx({ ...draftOf(source), title: `${base} (copy)` })));
     },
-    trash(id) {
-      liveMeta(id);
+    trash: db.transaction((id: string) => {
+      // The story's editing session ends (so an autosave still on its way finds it gone and is refused).
+      endEditingOf.run(liveMeta(id).seq);
       setDeleted.run({ id, deletedAt: now() });
-    },
+    }),
     restore(id) {
       metaOf(id);
       setDeleted.run({ id, deletedAt: null });

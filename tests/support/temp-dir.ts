@@ -12,6 +12,8 @@ export function tempDir(prefix = 'story-bank-test-'): string {
   return dir;
 }
 
+// A backend a test left open may still be finishing its start-up backup into the directory; removal retries
+// when a file turns up while it runs (ENOTEMPTY).
 afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });

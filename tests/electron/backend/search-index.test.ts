@@ -25,7 +25,7 @@ const target = fc.nat({ max: 7 });
 
 type Op =
   | { kind: 'create'; title: string; section: SectionId; text: string }
-  | { kind: 'save'; target: number; section: SectionId; text: string; tags: string }
+  | { kind: 'save'; target: number; section: SectionId; text: string; tags: string; autosaves: number }
   | { kind: 'rename'; target: number; title: string }
   | { kind: 'duplicate'; target: number }
   | { kind: 'trash'; target: number }
@@ -39,7 +39,8 @@ type Op =
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), title: words, section, text: words }),
-  fc.record({ kind: fc.constant('save' as const), target, section, text: words, tags: words }),
+  // A save, and the autosaves of the same session after it (the short path), each adding a word.
+  fc.record({ kind: fc.constant('save' as const), target, section, text: words, tags: words, autosaves: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant('rename' as const), target, title: words }),
   fc.record({ kind: fc.constant('duplicate' as const), target }),
   fc.record({ kind: fc.constant('trash' as const), target }),
@@ -105,6 +106,12 @@ function apply(repo: StoriesRepository, other: StoriesRepository, ids: string[],
           const draft = { ...story, tags };
           draft.sections = { ...story.sections, [step.section]: draftWith('', { [step.section]: step.text }).sections[step.section] };
           writer.save(id, `${step.kind}-session-${step.target}`, draft);
+          const more = step.kind === 'save' ? step.autosaves : 0;
+          for (let n = 1; n <= more; n++) {
+            const text = `${step.text} ${VOCABULARY[n % VOCABULARY.length]}`;
+            const next = { ...draft, sections: { ...draft.sections, [step.section]: draftWith('', { [step.section]: text }).sections[step.section] } };
+            writer.save(id, `${step.kind}-session-${step.target}`, next);
+          }
         } else if (step.kind === 'rename') repo.rename(id, step.title);
         else if (step.kind === 'duplicate') ids.push(repo.duplicate(id).id);
         else if (step.kind === 'trash') repo.trash(id);
@@ -134,8 +141,17 @@ function apply(repo: StoriesRepository, other: StoriesRepository, ids: string[],
 function checkList(repo: StoriesRepository, db: Db, label: string): void {
   const scan = (where: string, order: string): string[] =>
     db.prepare(`SELECT id FROM stories WHERE ${where} ORDER BY ${order}`).pluck().all() as string[];
-  const live = scan('deleted_at IS NULL', 'updated_at DESC, seq DESC');
-  expect(repo.list({ limit: 1000 }).map((s) => s.id), `${label}: the list`).toEqual(live);
+  // A story being edited has its live edit time in its listing (migration 0090).
+  const rows = db
+    .prepare(
+      `SELECT id, coalesce((SELECT e.updated_at FROM story_search_editing e WHERE e.seq = stories.seq), updated_at) AS t
+       FROM stories WHERE deleted_at IS NULL ORDER BY t DESC, seq DESC`,
+    )
+    .all() as { id: string; t: number }[];
+  const live = rows.map((row) => row.id);
+  const listed = repo.list({ limit: 1000 });
+  expect(listed.map((s) => [s.id, s.updatedAt]), `${label}: the list`).toEqual(rows.map((row) => [row.id, row.t]));
+  for (const story of listed) expect(repo.get(story.id).updatedAt, `${label}: get`).toBe(story.updatedAt);
   expect(repo.count(), `${label}: the count`).toBe(live.length);
   for (const limit of [1, 2, 3]) {
     const paged: string[] = [];
@@ -156,6 +172,7 @@ function checkSearches(repo: StoriesRepository, db: Db, label: string): void {
       const found = repo.list({ query, trash, limit: 1000 });
       const where = `${label}: ${query} (trash: ${trash})`;
       expect(found.map((s) => s.id).sort(), where).toEqual(expected(stories, query, trash));
+      for (const story of found) expect(story.updatedAt, `${where}: edit time`).toBe(repo.get(story.id).updatedAt);
       const times = found.map((s) => s.updatedAt);
       expect(times, `${where}: newest edit first`).toEqual([...times].sort((a, b) => b - a));
       for (const limit of [1, 2, 3]) {

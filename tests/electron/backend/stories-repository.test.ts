@@ -226,6 +226,35 @@ describe('the story being edited (out of the on-disk index until its session end
     expect(found(repo, 'second')).toEqual([]);
   });
 
+  it('keeps its live edit time in its listing: an autosave leaves the story row alone, and the end of the session writes the time back', () => {
+    const story = repo.create(draftWith('Clock', { action: 'one' }));
+    repo.create(draftWith('Newer', { action: 'other words' }));
+    repo.save(story.id, 's1', draftWith('Clock', { action: 'two' }));
+    db.exec(`CREATE TEMP TABLE story_rows_written (seq INTEGER);
+      CREATE TEMP TRIGGER count_story_rows AFTER UPDATE ON stories BEGIN
+        INSERT INTO story_rows_written VALUES (new.seq);
+      END;`);
+    const last = repo.save(story.id, 's1', draftWith('Clock', { action: 'three' }));
+    expect(db.prepare('SELECT count(*) FROM story_rows_written').pluck().get()).toBe(0);
+    expect(repo.get(story.id).updatedAt).toBe(last.updatedAt);
+    expect(repo.list({})[0]).toMatchObject({ id: story.id, updatedAt: last.updatedAt });
+    expect(repo.list({ query: 'three' })).toMatchObject([{ id: story.id, updatedAt: last.updatedAt }]);
+    repo.endEditing();
+    expect(db.prepare('SELECT updated_at FROM stories WHERE id = ?').pluck().get(story.id)).toBe(last.updatedAt);
+    expect(repo.list({})[0]).toMatchObject({ id: story.id, updatedAt: last.updatedAt });
+    expect(repo.list({ query: 'three' })).toMatchObject([{ id: story.id, updatedAt: last.updatedAt }]);
+  });
+
+  it('refuses an autosave that arrives after its story went to the trash, and keeps what was saved', () => {
+    const story = repo.create(draftWith('Binned', { action: 'one' }));
+    repo.save(story.id, 's1', draftWith('Binned', { action: 'two' }));
+    repo.trash(story.id);
+    expect(beingEdited(db)).toEqual([]);
+    expect(() => repo.save(story.id, 's1', draftWith('Binned', { action: 'three' }))).toThrow(/trash/);
+    expect(repo.get(story.id).sections.action.text).toBe('two');
+    expect(repo.list({ trash: true, query: 'two' }).map((s) => s.id)).toEqual([story.id]);
+  });
+
   it('notices a write by another connection between two autosaves: the next one keeps it as a revision', async () => {
     const file = path.join(tempDir(), 'bank.sqlite');
     const { db: first } = await openStoryDatabase(file);
