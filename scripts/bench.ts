@@ -23,6 +23,7 @@ function databaseLines(f: DatabaseFigures): string[] {
     `| full-text search while a story is being edited, p95 | ${ms(f.searchEditingP95Ms)} | ≤ 5 ms | ${verdict(f.searchEditingP95Ms <= 5)} |`,
     `| the first search after an autosave (indexes the edited story in memory), median | ${ms(f.firstSearchAfterEditMs)} | — | — |`,
     `| end of an editing session (the story goes back into the on-disk index), median | ${ms(f.endEditingMs)} | — | — |`,
+    `| first page of the list while a story is being edited, median | ${ms(f.listEditingMs)} | — | — |`,
     `| background integrity check (${f.databaseMb.toFixed(0)} MB file, off the start-up path) | ${ms(f.integrityCheckMs)} | — | — |`,
   ];
 }

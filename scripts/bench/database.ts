@@ -28,6 +28,8 @@ export interface DatabaseFigures {
   firstSearchAfterEditMs: number;
   /** Ending the editing session: the story goes back into the on-disk index. */
   endEditingMs: number;
+  /** The list's first page while a story is being edited (merged into it by edit time: migration 0090). */
+  listEditingMs: number;
 }
 
 export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures> {
@@ -80,9 +82,10 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
     // One autosave (section JSON + plain text + FTS + revision) against a raw single-row upsert, same file and
     // pragmas. Each round the user has added a sentence to the Action; the autosave stores that edit through the
     // repository, and the raw upsert stores the very same Action JSON and text in a bare table, with no metadata,
-    // index or history. The story's revision is kept by the first save of the session, and its index row leaves the
-    // on-disk index then (migration 0080): searches meanwhile index it in memory, timed below, and so is the end of
-    // the session, which writes it back.
+    // index or history. The story's revision is kept by the first save of the session, and the story leaves the
+    // on-disk search index and the list's index then (migrations 0080 and 0090), its live edit time kept in a
+    // one-row table: searches and the list meanwhile merge it in, timed below, and so is the end of the session,
+    // which writes it back.
     db.exec('CREATE TABLE IF NOT EXISTS bench_raw (id TEXT PRIMARY KEY, json TEXT NOT NULL, text TEXT NOT NULL) STRICT');
     const raw = db.prepare(
       'INSERT INTO bench_raw (id, json, text) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, text = excluded.text',
@@ -117,6 +120,7 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
     const firstSearchTimes: number[] = [];
     const searchEditingTimes: number[] = [];
     const endTimes: number[] = [];
+    const listEditingTimes: number[] = [];
     // The three take turns going first. On this machine a commit that follows another within microseconds costs
     // less than one after a pause, whatever it writes (a raw upsert timed first costs up to twice the same upsert
     // timed second), so a fixed order would charge that pause to whichever write always came first.
@@ -143,6 +147,10 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
       draft.sections.action = { json: paragraphsToLexicalJson(paragraphs), text: paragraphs.join('\n\n') };
       repo.save(target, 'bench-session', draft);
       let start = performance.now();
+      const first = repo.list({});
+      listEditingTimes.push(performance.now() - start);
+      if (first[0]?.id !== target || first.length !== LIST_PAGE) throw new Error('the edited story is not first');
+      start = performance.now();
       repo.list({ query: queries[round % queries.length]! });
       firstSearchTimes.push(performance.now() - start);
       for (const query of queries) {
@@ -177,6 +185,7 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
       searchEditingP95Ms: percentile(searchEditingTimes, 95),
       firstSearchAfterEditMs: median(firstSearchTimes),
       endEditingMs: median(endTimes),
+      listEditingMs: median(listEditingTimes),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
