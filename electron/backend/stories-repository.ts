@@ -153,8 +153,9 @@ export interface StoriesRepository {
    */
   put(story: Story, sessionId: string): void;
   /**
-   * Ends any editing session (migration 0080): the story being edited goes back into the on-disk search index.
-   * Call before closing the database; opening a repository does it too, for sessions a crash left open.
+   * Ends any editing session (migrations 0080 and 0090): the story being edited gets its live edit time back in its
+   * row and goes back into the on-disk indexes. Call before closing the database; opening a repository does it too,
+   * for sessions a crash left open.
    */
   endEditing(): void;
 }
@@ -378,8 +379,8 @@ export function createStoriesRepository(db: Db): StoriesRepository {
     };
     const existing = selectMeta.get(story.id) as MetaRow | undefined;
     if (existing) {
-      // A whole story written from outside ends its editing session first, so the write below re-indexes it.
-      if (editing?.seq === existing.seq) editing = null;
+      // A whole story written from outside ends its editing session first, so the write below re-indexes it (and
+      // this repository's next autosave of it, finding no listing, takes the long path).
       endEditingOf.run(existing.seq);
       keepLiveAsRevision(existing);
       writeSections(existing.seq, story.sections);

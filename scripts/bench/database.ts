@@ -140,8 +140,8 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
       }
     }
     // Searches while the story is open: after each autosave the first search indexes it in memory, the next ones
-    // (the rest of the word being typed) reuse that. Timed apart from the autosaves above, which are timed as they
-    // always were.
+    // (the rest of the word being typed) reuse that. Timed apart from the autosaves above, so those stay a plain
+    // comparison of writes.
     for (let round = 0; round < 20; round++) {
       paragraphs[paragraphs.length - 1] += ' I searched for something.';
       draft.sections.action = { json: paragraphsToLexicalJson(paragraphs), text: paragraphs.join('\n\n') };

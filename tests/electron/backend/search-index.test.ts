@@ -139,8 +139,6 @@ function apply(repo: StoriesRepository, other: StoriesRepository, ids: string[],
 
 /** The list against a plain scan: the story being edited is out of the list's index (migration 0090). */
 function checkList(repo: StoriesRepository, db: Db, label: string): void {
-  const scan = (where: string, order: string): string[] =>
-    db.prepare(`SELECT id FROM stories WHERE ${where} ORDER BY ${order}`).pluck().all() as string[];
   // A story being edited has its live edit time in its listing (migration 0090).
   const rows = db
     .prepare(
@@ -159,7 +157,8 @@ function checkList(repo: StoriesRepository, db: Db, label: string): void {
     expect(paged, `${label}: list pages of ${limit}`).toEqual(live);
   }
   const trashed = repo.list({ trash: true, limit: 1000 });
-  expect(trashed.map((s) => s.id).sort(), `${label}: the trash`).toEqual(scan('deleted_at IS NOT NULL', 'id'));
+  const inTrash = db.prepare('SELECT id FROM stories WHERE deleted_at IS NOT NULL ORDER BY id').pluck().all();
+  expect(trashed.map((s) => s.id).sort(), `${label}: the trash`).toEqual(inTrash);
   const times = trashed.map((s) => s.deletedAt ?? 0);
   expect(times, `${label}: trash, newest first`).toEqual([...times].sort((a, b) => b - a));
 }
