@@ -1,6 +1,6 @@
 import { SECTION_IDS, type SectionId } from './sections.ts';
 import type { StoryDraft } from './story.ts';
-import { type DiffPart, diffWords } from './word-diff.ts';
+import { diffWords, type WordDiff } from './word-diff.ts';
 
 /** One state of a story in its history: the live state (id null) or the last state of an earlier session. */
 export interface StoryRevision {
@@ -12,20 +12,20 @@ export interface StoryRevision {
 }
 
 export interface DraftDiff {
-  title: DiffPart[];
-  sections: Record<SectionId, DiffPart[]>;
+  title: WordDiff;
+  sections: Record<SectionId, WordDiff>;
   /** Sections whose text differs. */
   changed: SectionId[];
 }
 
 /** What changed between two drafts, word by word: the title and each section's plain text. */
 export function diffDrafts(before: StoryDraft, after: StoryDraft): DraftDiff {
-  const sections = {} as Record<SectionId, DiffPart[]>;
+  const sections = {} as Record<SectionId, WordDiff>;
   const changed: SectionId[] = [];
   for (const id of SECTION_IDS) {
-    const parts = diffWords(before.sections[id].text, after.sections[id].text);
-    sections[id] = parts;
-    if (parts.some((p) => p.kind !== 'same')) changed.push(id);
+    const diff = diffWords(before.sections[id].text, after.sections[id].text);
+    sections[id] = diff;
+    if (diff.parts.some((p) => p.kind !== 'same')) changed.push(id);
   }
   return { title: diffWords(before.title, after.title), sections, changed };
 }

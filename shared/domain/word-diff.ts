@@ -1,9 +1,11 @@
+import { diffArrays } from 'diff';
+
 /**
  * A word-level diff of two plain texts, for comparing revisions of a story section side by side.
  *
- * Texts are split into tokens (runs of non-space characters, and runs of white space), common tokens at both ends
- * are set aside, and the middle is compared with Myers' O(ND) algorithm. Joining the `same` and `removed` parts
- * gives back the old text exactly; joining `same` and `added` gives back the new text.
+ * Texts are split into tokens (words, punctuation marks and runs of white space), common tokens at both ends are
+ * set aside, and the middle is compared by jsdiff (Myers' O(ND) algorithm) with a bound on its work. Joining the
+ * `same` and `removed` parts gives back the old text exactly; joining `same` and `added` gives back the new text.
  */
 
 export type DiffKind = 'same' | 'added' | 'removed';
@@ -13,7 +15,7 @@ export interface DiffPart {
   text: string;
 }
 
-/** Beyond this many edits the middle of the texts is shown as one removal and one addition (still exact). */
+/** Beyond this many token edits the middle of the texts is shown as one removal and one addition (still exact). */
 const MAX_EDIT_DISTANCE = 2000;
 
 /**
@@ -36,68 +38,34 @@ function push(out: DiffPart[], kind: DiffKind, text: string): void {
 }
 
 /**
- * The shortest edit script between token lists a and b (Myers), as a list of operations from the start.
- * Returns null when the texts differ by more than `max` edits.
+ * Limits on the comparison, so a huge pair of revisions cannot hold up the screen: past `maxEdits` token edits or
+ * `timeoutMs` milliseconds, jsdiff gives up and the pair is reported as too different to compare word by word.
  */
-function myers(a: readonly string[], b: readonly string[], max: number): Array<'same' | 'added' | 'removed'> | null {
-  const n = a.length;
-  const m = b.length;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x: number;
-      if (k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number))) {
-        x = v[offset + k + 1] as number;
-      } else {
-        x = (v[offset + k - 1] as number) + 1;
-      }
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, n, m, offset);
-    }
-  }
-  return null;
+export interface WordDiffLimits {
+  maxEdits: number;
+  timeoutMs: number;
 }
 
-function backtrack(
-  trace: readonly Int32Array[],
-  n: number,
-  m: number,
-  offset: number,
-): Array<'same' | 'added' | 'removed'> {
-  const ops: Array<'same' | 'added' | 'removed'> = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    // trace[d]: the furthest x reached on each diagonal after d - 1 edits.
-    const v = trace[d] as Int32Array;
-    const k = x - y;
-    const prevK = k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number)) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : (v[offset + prevK] as number);
-    const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push('same');
-      x--;
-      y--;
-    }
-    if (d > 0) ops.push(x === prevX ? 'added' : 'removed');
-    x = prevX;
-    y = prevY;
-  }
-  return ops.reverse();
+export const DEFAULT_LIMITS: WordDiffLimits = { maxEdits: MAX_EDIT_DISTANCE, timeoutMs: 250 };
+
+export interface WordDiff {
+  parts: DiffPart[];
+  /**
+   * True when the texts differ by more than the limits allow: `parts` then holds the differing middle as one
+   * removal and one addition (still exact), and the screen says so instead of marking words.
+   */
+  tooDifferent: boolean;
 }
 
-/** The word-level difference between an older and a newer text. */
-export function diffWords(before: string, after: string): DiffPart[] {
+/**
+ * The word-level difference between an older and a newer text. jsdiff's own diffWords is not used: it ignores
+ * changes in white space, so its parts would not give back the old text exactly. Its Myers engine (diffArrays)
+ * runs on this module's tokens instead.
+ */
+export function diffWords(before: string, after: string, limits: WordDiffLimits = DEFAULT_LIMITS): WordDiff {
   const a = tokenize(before);
   const b = tokenize(after);
+  // Common tokens at both ends are set aside first: a long text with one edit costs no more than a short one.
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -110,29 +78,22 @@ export function diffWords(before: string, after: string): DiffPart[] {
   push(out, 'same', a.slice(0, start).join(''));
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
-  const ops = myers(midA, midB, Math.min(MAX_EDIT_DISTANCE, midA.length + midB.length));
-  if (ops === null) {
+  let tooDifferent = false;
+  if (midA.length === 0 || midB.length === 0) {
     push(out, 'removed', midA.join(''));
     push(out, 'added', midB.join(''));
   } else {
-    let i = 0;
-    let j = 0;
-    for (const op of ops) {
-      if (op === 'same') {
-        push(out, 'same', midA[i] as string);
-        i++;
-        j++;
-      } else if (op === 'removed') {
-        push(out, 'removed', midA[i] as string);
-        i++;
-      } else {
-        push(out, 'added', midB[j] as string);
-        j++;
-      }
+    const changes = diffArrays(midA, midB, { maxEditLength: limits.maxEdits, timeout: limits.timeoutMs });
+    if (changes === undefined) {
+      tooDifferent = true;
+      push(out, 'removed', midA.join(''));
+      push(out, 'added', midB.join(''));
+    } else {
+      for (const change of changes) push(out, change.added ? 'added' : change.removed ? 'removed' : 'same', change.value.join(''));
     }
   }
   push(out, 'same', a.slice(endA).join(''));
-  return out;
+  return { parts: out, tooDifferent };
 }
 
 /** The old text (kind 'same' and 'removed') and the new text ('same' and 'added') of a diff. */

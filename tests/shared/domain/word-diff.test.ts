@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDrafts } from '../../../shared/domain/revision.ts';
 import { emptyDraft } from '../../../shared/domain/story.ts';
-import { diffStats, diffWords, sidesOf, tokenize } from '../../../shared/domain/word-diff.ts';
+import { DEFAULT_LIMITS, type DiffPart, diffStats, diffWords as diffWordsWhole, sidesOf, tokenize } from '../../../shared/domain/word-diff.ts';
+
+/**
+ * The parts of a diff that stays within the edit bound (these tests compare texts close enough to diff word by
+ * word). The time limit is lifted so a loaded machine cannot turn a small diff into a fallback.
+ */
+function diffWords(before: string, after: string): DiffPart[] {
+  const diff = diffWordsWhole(before, after, { ...DEFAULT_LIMITS, timeoutMs: 60_000 });
+  expect(diff.tooDifferent).toBe(false);
+  return diff.parts;
+}
 
 describe('diffWords', () => {
   it('marks the words that changed, keeping spaces with the words around them', () => {
@@ -58,12 +68,36 @@ describe('diffWords', () => {
     expect(sidesOf(parts)).toEqual({ before: base, after: edited });
   });
 
-  it('falls back to one removal and one addition when texts share nothing, still exact', () => {
+  it('falls back to one removal and one addition when texts share nothing, still exact, and says so', () => {
     const a = Array.from({ length: 2500 }, (_, i) => `a${i}`).join(' ');
     const b = Array.from({ length: 2500 }, (_, i) => `b${i}`).join(' ');
-    const parts = diffWords(a, b);
-    expect(parts.map((p) => p.kind)).toEqual(['removed', 'added']);
-    expect(sidesOf(parts)).toEqual({ before: a, after: b });
+    const diff = diffWordsWhole(a, b);
+    expect(diff.tooDifferent).toBe(true);
+    expect(diff.parts.map((p) => p.kind)).toEqual(['removed', 'added']);
+    expect(sidesOf(diff.parts)).toEqual({ before: a, after: b });
+  });
+
+  it('gives up at the edit bound it is given, keeping the common ends', () => {
+    const limits = { maxEdits: 4, timeoutMs: 60_000 };
+    // Three words replaced: six token edits, over the bound of four.
+    const far = diffWordsWhole('keep one two three end', 'keep uno dos tres end', limits);
+    expect(far.tooDifferent).toBe(true);
+    expect(far.parts).toEqual([
+      { kind: 'same', text: 'keep ' },
+      { kind: 'removed', text: 'one two three' },
+      { kind: 'added', text: 'uno dos tres' },
+      { kind: 'same', text: ' end' },
+    ]);
+    // One word replaced: two edits, within the bound.
+    const near = diffWordsWhole('keep one two three end', 'keep one deux three end', limits);
+    expect(near.tooDifferent).toBe(false);
+    expect(diffStats(near.parts)).toEqual({ added: 1, removed: 1 });
+  });
+
+  it('does not call a pure addition or removal too different, however long', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
+    expect(diffWordsWhole('', long, { maxEdits: 1, timeoutMs: 60_000 })).toEqual({ parts: [{ kind: 'added', text: long }], tooDifferent: false });
+    expect(diffWordsWhole(long, 'x', { maxEdits: 1, timeoutMs: 60_000 }).tooDifferent).toBe(true);
   });
 
   it('tokenizes into words, punctuation and white space', () => {
@@ -95,11 +129,11 @@ describe('diffDrafts', () => {
     after.sections.result = { json: '', text: 'Errors fell 90%.' };
     const diff = diffDrafts(before, after);
     expect(diff.changed).toEqual(['action', 'result']);
-    expect(diff.title).toEqual([
+    expect(diff.title.parts).toEqual([
       { kind: 'removed', text: 'Old' },
       { kind: 'added', text: 'New' },
       { kind: 'same', text: ' title' },
     ]);
-    expect(diff.sections.situation).toEqual([]);
+    expect(diff.sections.situation).toEqual({ parts: [], tooDifferent: false });
   });
 });
