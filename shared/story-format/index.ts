@@ -20,5 +20,5 @@ export {
   TEXT_FORMAT_ITALIC,
   type SerializedEditorState,
 } from './lexical-json.ts';
-export { parseBody, parseInline, printBody, printInline } from './markdown-body.ts';
+export { parseBody, printBody } from './markdown-body.ts';
 export type { Block, Inline, ListBlock, ListItem, Paragraph, TextRun } from './blocks.ts';
