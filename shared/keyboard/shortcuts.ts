@@ -66,6 +66,8 @@ export const CONTEXT_KEYS: ReadonlyArray<{ where: string; keys: string; does: st
   { where: 'Story list', keys: 'Up / Down, Home / End', does: 'Move between stories and open the one you land on' },
   { where: 'Story list', keys: 'F2', does: 'Rename the story' },
   { where: 'Story list', keys: 'Delete', does: 'Move the story to the trash' },
+  { where: 'Story editor', keys: 'Ctrl+B / Ctrl+I', does: 'Bold / italic' },
+  { where: 'Story editor', keys: 'Ctrl+Shift+8 / Ctrl+Shift+7', does: 'Bullet list / numbered list (again to remove it)' },
   { where: 'Practice', keys: 'Space or Right', does: 'Start the timer, then move to the next section or probe' },
   { where: 'Practice', keys: 'Left', does: 'Go back one section' },
   { where: 'Practice', keys: 'N', does: 'Show or hide your prepared notes for a probe' },

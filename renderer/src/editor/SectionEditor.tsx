@@ -1,8 +1,9 @@
 import {
-  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
   INSERT_UNORDERED_LIST_COMMAND,
   ListItemNode,
   ListNode,
+  type ListType,
   REMOVE_LIST_COMMAND,
 } from '@lexical/list';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -13,7 +14,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { mergeRegister } from '@lexical/utils';
+import { $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
 import {
   $getRoot,
   $getSelection,
@@ -38,10 +39,13 @@ const KEPT_FORMATS = 1 | 2;
 const theme = {
   paragraph: 'rt-paragraph',
   text: { bold: 'rt-bold', italic: 'rt-italic' },
-  list: { ul: 'rt-ul', ol: 'rt-ul', listitem: 'rt-li', nested: { listitem: 'rt-nested' } },
+  list: { ul: 'rt-ul', ol: 'rt-ol', listitem: 'rt-li', nested: { listitem: 'rt-nested' } },
 };
 
-/** Reduces whatever was pasted or typed to what a story section holds: paragraphs, bold, italic, bullet lists. */
+/**
+ * Reduces whatever was pasted or typed to what a story section holds: paragraphs, bold, italic, bullet and
+ * numbered lists (a pasted checklist becomes bullets).
+ */
 function ReduceToStoryFormatPlugin(): null {
   const [editor] = useLexicalComposerContext();
   useEffect(
@@ -53,7 +57,7 @@ function ReduceToStoryFormatPlugin(): null {
           if (node.getStyle() !== '') node.setStyle('');
         }),
         editor.registerNodeTransform(ListNode, (node) => {
-          if (node.getListType() !== 'bullet') node.setListType('bullet');
+          if (node.getListType() === 'check') node.setListType('bullet');
         }),
       ),
     [editor],
@@ -61,11 +65,28 @@ function ReduceToStoryFormatPlugin(): null {
   return null;
 }
 
+/** The type of the innermost list holding the selection, or null outside lists. Read inside an editor state. */
+function $selectedListType(): ListType | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  return $getNearestNodeOfType(selection.anchor.getNode(), ListNode)?.getListType() ?? null;
+}
+
+/**
+ * Makes the selection a list of `type`; when it already is one, turns it back into paragraphs. A list of the
+ * other type changes type (Lexical's insert commands replace the innermost list).
+ */
+function toggleList(editor: LexicalEditor, type: 'bullet' | 'number'): void {
+  const current = editor.getEditorState().read($selectedListType);
+  if (current === type) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+  else editor.dispatchCommand(type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+}
+
 function Toolbar({ label }: { label: string }): ReactNode {
   const [editor] = useLexicalComposerContext();
   const [bold, setBold] = useState(false);
   const [italic, setItalic] = useState(false);
-  const [inList, setInList] = useState(false);
+  const [listType, setListType] = useState<ListType | null>(null);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
 
@@ -76,8 +97,7 @@ function Toolbar({ label }: { label: string }): ReactNode {
         if (!$isRangeSelection(selection)) return;
         setBold(selection.hasFormat('bold'));
         setItalic(selection.hasFormat('italic'));
-        const top = selection.anchor.getNode().getTopLevelElement();
-        setInList(top !== null && $isListNode(top));
+        setListType($selectedListType());
       });
     };
     return mergeRegister(
@@ -136,14 +156,21 @@ function Toolbar({ label }: { label: string }): ReactNode {
       </button>
       <button
         type="button"
-        aria-pressed={inList}
+        aria-pressed={listType === 'bullet'}
         title="Bullet list (Ctrl+Shift+8)"
         aria-label="Bullet list"
-        onMouseDown={press(() =>
-          editor.dispatchCommand(inList ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined),
-        )}
+        onMouseDown={press(() => toggleList(editor, 'bullet'))}
       >
         •
+      </button>
+      <button
+        type="button"
+        aria-pressed={listType === 'number'}
+        title="Numbered list (Ctrl+Shift+7)"
+        aria-label="Numbered list"
+        onMouseDown={press(() => toggleList(editor, 'number'))}
+      >
+        1.
       </button>
       <button
         type="button"
@@ -167,21 +194,18 @@ function Toolbar({ label }: { label: string }): ReactNode {
   );
 }
 
-/** Ctrl/Cmd+Shift+8 toggles a bullet list, as in most word processors. */
+/** Ctrl/Cmd+Shift+8 toggles a bullet list and Ctrl/Cmd+Shift+7 a numbered one, as in most word processors. */
 function ListShortcutPlugin(): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     return editor.registerRootListener((root, previous) => {
       const onKey = (event: KeyboardEvent): void => {
-        if ((event.ctrlKey || event.metaKey) && event.shiftKey && (event.key === '*' || event.code === 'Digit8')) {
-          event.preventDefault();
-          editor.update(() => {
-            const selection = $getSelection();
-            const top = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
-            const inList = top !== null && $isListNode(top);
-            editor.dispatchCommand(inList ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined);
-          });
-        }
+        if (!(event.ctrlKey || event.metaKey) || !event.shiftKey) return;
+        // event.code names the key whatever the layout or the shifted character ("*" or "&" on US keyboards).
+        const type = event.code === 'Digit8' || event.key === '*' ? 'bullet' : event.code === 'Digit7' ? 'number' : null;
+        if (type === null) return;
+        event.preventDefault();
+        toggleList(editor, type);
       };
       previous?.removeEventListener('keydown', onKey);
       root?.addEventListener('keydown', onKey);
