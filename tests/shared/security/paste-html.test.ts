@@ -19,6 +19,15 @@ describe('cleaning pasted HTML', () => {
     expect(cleanPastedHtml('<!-- comment --><!doctype html>text')).toBe('text');
   });
 
+  it('finds the end of a dropped element whatever the case, and keeps the text after it', () => {
+    expect(cleanPastedHtml('a<SCRIPT>x</ScRiPt>b<Style>p{}</STYLE>c')).toBe('abc');
+    // "İ" lower-cases to two characters: an end found in a lower-cased copy would land past the real one.
+    expect(cleanPastedHtml(`<p>one</p><script>${'İ'.repeat(40)}</script><p>kept</p>`)).toBe('<p>one</p><p>kept</p>');
+    // Many dropped elements in one paste: each end is searched from where the element starts.
+    const many = '<p>start</p>' + '<script>s</script>t'.repeat(20_000);
+    expect(cleanPastedHtml(many)).toBe('<p>start</p>' + 't'.repeat(20_000));
+  });
+
   it('understands Google Docs bold and italic', () => {
     expect(cleanPastedHtml('<b style="font-weight:normal;" id="docs-internal-guid-1"><span style="font-weight:700">B</span><span style="font-style:italic">I</span></b>')).toBe(
       '<span><b>B</b><i>I</i></span>',
