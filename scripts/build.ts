@@ -20,13 +20,35 @@ export async function buildElectron(): Promise<void> {
     external: ['electron', 'better-sqlite3'],
     logLevel: 'warning' as const,
     legalComments: 'none' as const,
+  };
+  await esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/main/main.ts')],
+    outfile: path.join(root, 'dist/electron/main.cjs'),
     // import.meta.url has no meaning in CommonJS: give the bundle its own file URL.
     define: { 'import.meta.url': 'import_meta_url' },
     banner: { js: 'const import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-  };
-  await esbuild({ ...common, entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(root, 'dist/electron/main.cjs') });
-  // A sandboxed preload can require nothing but electron: everything else is bundled in.
-  await esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(root, 'dist/electron/preload.cjs'), minify: true });
+  });
+  await buildPreload();
+}
+
+/**
+ * The preload, alone: a sandboxed preload has no __filename and its require loads only electron, events, timers and
+ * url, so the bundle gets no banner and must import nothing else (tests/electron/preload-sandbox.test.ts runs it so).
+ */
+export async function buildPreload(outfile = path.join(root, 'dist/electron/preload.cjs')): Promise<void> {
+  await esbuild({
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome130',
+    external: ['electron'],
+    logLevel: 'warning',
+    legalComments: 'none',
+    entryPoints: [path.join(root, 'electron/preload/preload.ts')],
+    outfile,
+    minify: true,
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

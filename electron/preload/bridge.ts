@@ -1,4 +1,5 @@
-import { CHANNEL_NAMES } from '../../shared/ipc/contract.ts';
+// Names only: the contract's schemas (zod, yaml through the importers) cannot load in a sandboxed preload.
+import { CHANNEL_NAMES } from '../../shared/ipc/channel-names.ts';
 import { HOST_EVENTS } from '../../shared/ipc/host-events.ts';
 
 // What the preload hands the page, built from plain functions so a unit test can check it without Electron: one

@@ -7,6 +7,7 @@ import { probeReadinessSchema } from '../coverage/probes.ts';
 import type { DismissedSuggestions, ProbeNoteRecord } from '../domain/mappings.ts';
 import { type SettingKey, settingKeySchema, type SettingValues, settingWriteSchema } from '../settings/settings.ts';
 import { channel } from './channel.ts';
+import type { ListedChannelName } from './channel-names.ts';
 import type { Result } from './result.ts';
 import { type ReliabilityChannelName, reliabilityChannels } from './reliability.ts';
 import { practiceChannels } from './practice-channels.ts';
@@ -159,7 +160,12 @@ export type ChannelName = keyof Contract;
 export type InputOf<C extends ChannelName> = z.infer<Contract[C]['input']>;
 export type OutputOf<C extends ChannelName> = Exclude<Contract[C]['output'], undefined>;
 
-export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+export { CHANNEL_NAMES } from './channel-names.ts';
+
+// The preload's list of names and the contract hold the same channels: each line fails to compile if one of them
+// has a channel the other lacks.
+type Missing<A, B> = Exclude<A, B> extends never ? true : { missing: Exclude<A, B> };
+export const CHANNEL_LIST_COMPLETE: [Missing<ChannelName, ListedChannelName>, Missing<ListedChannelName, ChannelName>] = [true, true];
 
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, name);
