@@ -85,7 +85,7 @@ const caseArb = fc
   .record({
     interviewers: fc.array(fc.record({ principles: fc.uniqueArray(fc.constantFrom(...P), { minLength: 1, maxLength: 2 }), share: fc.boolean() }), { minLength: 1, maxLength: 3 }),
     stories: fc.array(
-      fc.uniqueArray(fc.tuple(fc.constantFrom(...P), ratingArb, fc.constantFrom('primary' as const, 'secondary' as const)), { selector: (fit) => fit[0], minLength: 1, maxLength: 3 }),
+      fc.uniqueArray(fc.tuple(fc.constantFrom(...P), ratingArb, fc.constantFrom('primary' as const, 'secondary' as const)), { selector: (fit) => fit[0], minLength: 1, maxLength: 4 }),
       { minLength: 0, maxLength: 5 },
     ),
     pinSeed: fc.array(fc.nat(), { maxLength: 2 }),
@@ -126,7 +126,7 @@ describe('planLoop', () => {
         }
         for (const pin of pins) expect(plan.slots.find((s) => s.interviewer === pin.interviewer && s.principle === pin.principle)!.story!.id).toBe(pin.storyId);
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
   });
 
@@ -143,6 +143,23 @@ describe('planLoop', () => {
     expect(plan.slots[1]!.backups.map((b) => b.id)).toEqual(['c']);
     expect(plan.slots[0]!.backups).toEqual([]);
     expect(plan.slots[1]!.story!.rating).toBe('strong-hire');
+  });
+
+  it('gives up total strength to lift the weakest slot', () => {
+    // Best total: a, b, c on Ownership, Dive Deep, Earn Trust (Strong, Strong, No Hire: 9 + 9 + 0).
+    // Best floor: every slot Lean Hire (5 + 5 + 5), which the plan must choose.
+    const loop = loopOf([{ principles: ['ownership'] }, { principles: ['dive-deep'] }, { principles: ['earn-trust'] }]);
+    const stories = [
+      story('a', [['ownership', 'strong-hire', 'primary'], ['earn-trust', 'lean-hire', 'primary']]),
+      story('b', [['dive-deep', 'strong-hire', 'primary'], ['ownership', 'lean-hire', 'primary']]),
+      story('c', [['earn-trust', 'no-hire', 'secondary'], ['dive-deep', 'lean-hire', 'primary']]),
+    ];
+    const plan = planLoop(loop, stories);
+    expect(plan.slots.map((slot) => [slot.story?.id, slot.story?.rating])).toEqual([
+      ['b', 'lean-hire'],
+      ['c', 'lean-hire'],
+      ['a', 'lean-hire'],
+    ]);
   });
 
   it('prefers a primary mapping over a secondary one of the same rating', () => {
