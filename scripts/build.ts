@@ -10,19 +10,16 @@ export async function buildRenderer(): Promise<void> {
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+/** What both Electron bundles share: one CommonJS file each. */
+const CJS_BUNDLE = { bundle: true, format: 'cjs', logLevel: 'warning', legalComments: 'none' } as const;
+
 /** Bundles Electron's main process and preload into dist/electron (CommonJS; the native module stays external). */
 export async function buildElectron(): Promise<void> {
-  const common = {
-    bundle: true,
-    platform: 'node' as const,
-    format: 'cjs' as const,
+  await esbuild({
+    ...CJS_BUNDLE,
+    platform: 'node',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
-    logLevel: 'warning' as const,
-    legalComments: 'none' as const,
-  };
-  await esbuild({
-    ...common,
     entryPoints: [path.join(root, 'electron/main/main.ts')],
     outfile: path.join(root, 'dist/electron/main.cjs'),
     // import.meta.url has no meaning in CommonJS: give the bundle its own file URL.
@@ -34,17 +31,14 @@ export async function buildElectron(): Promise<void> {
 
 /**
  * The preload, alone: a sandboxed preload has no __filename and its require loads only electron, events, timers and
- * url, so the bundle gets no banner and must import nothing else (tests/electron/preload-sandbox.test.ts runs it so).
+ * url, so the bundle gets no banner and must import nothing else (tests/electron/preload/preload-sandbox.test.ts runs it so).
  */
 export async function buildPreload(outfile = path.join(root, 'dist/electron/preload.cjs')): Promise<void> {
   await esbuild({
-    bundle: true,
+    ...CJS_BUNDLE,
     platform: 'browser',
-    format: 'cjs',
     target: 'chrome130',
     external: ['electron'],
-    logLevel: 'warning',
-    legalComments: 'none',
     entryPoints: [path.join(root, 'electron/preload/preload.ts')],
     outfile,
     minify: true,

@@ -219,7 +219,8 @@ export function planLoop(loop: Loop, stories: readonly PlanStory[], options: Pla
   const solveGrouping = (units: readonly Unit[]): Solved => {
     const open = solveUnits(units, 0);
     if (open.filled === 0) return open;
-    // The highest floor that still fills as many slots; filling is monotone in the floor, so bisect.
+    // The highest floor that still fills as many slots; filling is monotone in the floor, so bisect. `best` is
+    // always the solution found at `low`.
     let low = open.floor;
     let high = STRENGTH_LEVELS - 1;
     let best = open;
@@ -231,7 +232,7 @@ export function planLoop(loop: Loop, stories: readonly PlanStory[], options: Pla
         low = Math.max(mid, attempt.floor);
       } else high = mid - 1;
     }
-    return best.floor === low ? best : solveUnits(units, low);
+    return best;
   };
 
   // The groupings to try: every partition of each sharing interviewer's slots, singletons for the rest.
