@@ -166,6 +166,19 @@ describe('an imported story passes the same schema as a save', () => {
     expect(problemsOf([mdFile('tag.md', { ...good, tags: ['x'.repeat(41)] })]).join('\n')).toContain('tags[0]: A tag is at most 40 characters.');
   });
 
+  it('refuses a backup whose section is 20,000 levels deep, or holds a node the editor does not have', () => {
+    const b = backup();
+    const open = '{"type":"list","listType":"bullet","start":1,"tag":"ul","version":1,"children":[{"type":"listitem","value":1,"version":1,"children":[';
+    const deep = `{"root":{"type":"root","version":1,"children":[${open.repeat(10_000)}${']}]}'.repeat(10_000)}]}}`;
+    const story = b.stories[0]!;
+    const withAction = (json: string) => printBackup({ ...b, stories: [{ ...story, sections: { ...story.sections, action: { json, text: 'x' } } }] });
+    expect(problemsOf([{ name: 'deep.json', content: withAction(deep) }])[0]).toMatch(
+      /^deep\.json, at stories\[0\]\.sections\.action\.json: story ".*": The section is nested more than 100 levels deep/,
+    );
+    const link = '{"root":{"type":"root","version":1,"children":[{"type":"paragraph","version":1,"children":[{"type":"link","url":"x","version":1,"children":[]}]}]}}';
+    expect(problemsOf([{ name: 'link.json', content: withAction(link) }])[0]).toContain('holds a "link" node, which the editor does not have');
+  });
+
   it('names the refused story of a backup by its title', () => {
     const b = backup();
     const content = printBackup({ ...b, stories: [{ ...b.stories[0]!, title: 'Big '.repeat(100) }] });
