@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVELS } from '../domain/levels.ts';
 import { PRINCIPLE_IDS, type PrincipleId } from '../domain/principles.ts';
+import { editorShapeProblem } from '../story-format/editor-shape.ts';
 
 /** Size limits for everything that crosses the boundary. A limit breached is a clear 'invalid-input'. */
 export const LIMITS = {
@@ -70,7 +71,12 @@ export const sectionSchema = z.strictObject({
   json: z
     .string()
     .max(LIMITS.sectionJsonBytes, 'This section is too large to save (over 8 MB of editor data).')
-    .refine(isEditorStateJson, 'This section’s editor data is damaged (not an editor state), so it was not saved.'),
+    .refine(isEditorStateJson, 'This section’s editor data is damaged (not an editor state), so it was not saved.')
+    .superRefine((json, ctx) => {
+      if (json === '' || !isEditorStateJson(json)) return;
+      const problem = editorShapeProblem((JSON.parse(json) as { root: unknown }).root);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   text: z.string().max(LIMITS.sectionTextLength, 'This section is too long to save (over 2 million characters).'),
 });
 

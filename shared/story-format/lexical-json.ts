@@ -1,3 +1,4 @@
+import { editorShapeProblem } from './editor-shape.ts';
 import { normalizeInlines, text, type Block, type Inline, type ListBlock, type ListItem } from './blocks.ts';
 import { parseBody, printBody } from './markdown-body.ts';
 
@@ -170,6 +171,9 @@ export function readEditorState(json: string | unknown): JsonNode {
   if (!isNode(value)) throw new LexicalJsonError('An editor state is a JSON object with a "root" node.');
   const root = 'root' in value ? value.root : value.type === 'root' ? value : undefined;
   if (!isNode(root) || root.type !== 'root') throw new LexicalJsonError('An editor state is a JSON object with a "root" node.');
+  // Checked without recursion before any walk below recurses.
+  const problem = editorShapeProblem(root);
+  if (problem) throw new LexicalJsonError(problem);
   return root;
 }
 

@@ -117,6 +117,15 @@ function pathText(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
+/** 'story "Title": ' when the issue is inside stories[i], so the refused story is named, not only its index. */
+function storyPrefix(data: Record<string, unknown>, path: ReadonlyArray<PropertyKey>): string {
+  if (path[0] !== 'stories' || typeof path[1] !== 'number' || !Array.isArray(data.stories)) return '';
+  const story: unknown = data.stories[path[1]];
+  const raw = isRecord(story) && typeof story.title === 'string' ? story.title.trim().replace(/\s+/g, ' ') : '';
+  if (raw === '') return 'story (untitled): ';
+  return `story "${raw.length > 60 ? `${raw.slice(0, 59)}…` : raw}": `;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -148,7 +157,7 @@ export function parseBackup(text: string): BackupParseResult {
       ok: false,
       problems: parsed.error.issues.slice(0, 8).map((issue) => ({
         path: pathText(issue.path),
-        message: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message,
+        message: `${storyPrefix(data, issue.path)}${issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message}`,
       })),
     };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StoryDraft } from '../domain/story.ts';
+import { draftSchema } from '../ipc/schemas.ts';
 import { parseStoryMarkdown } from '../story-format/story-markdown.ts';
 import { type Backup, parseBackup } from './backup.ts';
 
@@ -89,7 +90,15 @@ export function parseImportFiles(files: readonly ImportFile[]): ParseImportResul
       for (const p of result.problems.slice(0, 8)) problems.push({ file: file.name, line: p.line, message: p.message });
       continue;
     }
-    stories.push({ file: file.name, draft: result.story });
+    // The very schema a save uses: a story the editor could not save is never stored.
+    const checked = draftSchema.safeParse(result.story);
+    if (!checked.success) {
+      for (const issue of checked.error.issues.slice(0, 8)) {
+        problems.push({ file: file.name, message: storyIssueText(result.story.title, issue.path, issue.message) });
+      }
+      continue;
+    }
+    stories.push({ file: file.name, draft: checked.data });
   }
   if (backups.length > 0 && (backups.length > 1 || files.length > 1)) {
     problems.push({
@@ -107,6 +116,19 @@ export function parseImportFiles(files: readonly ImportFile[]): ParseImportResul
     return { ok: true, parsed: { kind: 'backup', file: backupFile.name, backup: result.backup, skippedSettings: result.skippedSettings } };
   }
   return { ok: true, parsed: { kind: 'markdown', stories } };
+}
+
+/** A story's title as a problem names it: trimmed, cut to 60 characters. */
+export function storyLabel(title: unknown): string {
+  const t = typeof title === 'string' ? title.trim().replace(/\s+/g, ' ') : '';
+  if (t === '') return 'story (untitled)';
+  return `story "${t.length > 60 ? `${t.slice(0, 59)}…` : t}"`;
+}
+
+/** "story "X": title: A title is at most 300 characters." — the story and the field named. */
+export function storyIssueText(title: unknown, path: readonly PropertyKey[], message: string): string {
+  const field = path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  return `${storyLabel(title)}: ${field === '' ? '' : `${field}: `}${message}`;
 }
 
 /** One problem on one line, naming the file: "ownership.md, line 3: …". */

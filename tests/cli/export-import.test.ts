@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/backend/prep-sheet/chromium-pdf.ts';
 import { DATABASE_FILE } from '../../electron/backend/data-dir.ts';
 import { utf8Encode } from '../../shared/transfer/utf8.ts';
+import { printStoryMarkdown } from '../../shared/story-format/story-markdown.ts';
 import { createZip } from '../../shared/transfer/zip.ts';
 import { contentDump, fullDump } from '../support/bank-dump.ts';
 import { SAMPLE_STORIES, sampleDraft } from '../support/sample-stories.ts';
@@ -88,6 +89,24 @@ describe('story-bank import', () => {
     const binary = run(w.dataDir, w.cwd, ['import', 'latin1.md']);
     expect(binary.status).toBe(2);
     expect(binary.stderr).toContain('latin1.md: not valid UTF-8 text');
+    expect(fullDump(w.database)).toEqual(before);
+  });
+});
+
+describe('story-bank import refuses what a save would refuse', () => {
+  it('a 100,000-character title or 5,000 tags: exit status 2, the file, story and field named, nothing imported', () => {
+    const w = workspace();
+    importSamples(w);
+    const before = fullDump(w.database);
+    const draft = sampleDraft(1);
+    fs.writeFileSync(path.join(w.cwd, 'notes.md'), printStoryMarkdown({ ...draft, title: 'N'.repeat(100_000) }));
+    fs.writeFileSync(path.join(w.cwd, 'tags.md'), printStoryMarkdown({ ...draft, title: 'Tagged', tags: Array.from({ length: 5000 }, (_, i) => `t${i}`) }));
+    fs.writeFileSync(path.join(w.cwd, 'fine.md'), printStoryMarkdown({ ...draft, title: 'A fine new one' }));
+    const bad = run(w.dataDir, w.cwd, ['import', 'fine.md', 'notes.md', 'tags.md']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`notes.md: story "${'N'.repeat(59)}…": title: A title is at most 300 characters.`);
+    expect(bad.stderr).toContain('tags.md: story "Tagged": tags: A story has at most 30 tags.');
+    expect(bad.stderr).toContain('Nothing was imported');
     expect(fullDump(w.database)).toEqual(before);
   });
 });

@@ -66,7 +66,7 @@ describe('the JSON backup format', () => {
   it('refuses duplicate ids, unknown fields, bad settings and files that are not backups', () => {
     const twice = backup();
     twice.stories.push({ ...twice.stories[0]! });
-    expect(parseBackup(JSON.stringify(twice))).toMatchObject({ ok: false, problems: [{ path: 'stories[1]', message: 'Two stories have this id.' }] });
+    expect(parseBackup(JSON.stringify(twice))).toMatchObject({ ok: false, problems: [{ path: 'stories[1]', message: `story "${twice.stories[0]!.title}": Two stories have this id.` }] });
     expect(parseBackup(JSON.stringify({ ...backup(), extra: 1 }))).toMatchObject({ ok: false, problems: [{ message: 'unknown field "extra"' }] });
     expect(parseBackup(JSON.stringify(backup({ settings: { 'lint.pace': 5 } })))).toMatchObject({ ok: false, problems: [{ path: 'settings.lint.pace' }] });
     expect(parseBackup('{"hello": 1}')).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('not a Story Bank backup') }] });
@@ -135,5 +135,54 @@ describe('Markdown export file names', () => {
     ]);
     expect(files.map((f) => f.name)).toEqual(['cut-checkout-timeouts-during-the-holiday-sale.md', 'cut-checkout-timeouts-during-the-holiday-sale-2.md', 'etc-passwd.md']);
     expect(files[0]!.content).toBe(printStoryMarkdown(draft));
+  });
+});
+
+describe('an imported story passes the same schema as a save', () => {
+  const good = sampleDraft(0);
+  function mdFile(name: string, draft: typeof good) {
+    return { name, content: printStoryMarkdown(draft) };
+  }
+  function problemsOf(files: Array<{ name: string; content: string }>): string[] {
+    const result = parseImportFiles(files);
+    expect(result.ok).toBe(false);
+    return result.ok ? [] : result.problems.map(formatImportProblem);
+  }
+
+  it('refuses a 100,000-character title, naming the file, the story and the field, and nothing else is taken', () => {
+    const problems = problemsOf([mdFile('fine.md', good), mdFile('notes.md', { ...good, title: 'T'.repeat(100_000) })]);
+    expect(problems).toEqual([`notes.md: story "${'T'.repeat(59)}…": title: A title is at most 300 characters.`]);
+  });
+
+  it('refuses 5,000 tags, a 50,000-character context and prompt ids that are not ids', () => {
+    const tags = Array.from({ length: 5000 }, (_, i) => `tag-${i}`);
+    expect(problemsOf([mdFile('tags.md', { ...good, tags })]).join('\n')).toContain(`tags.md: story "${good.title}": tags: A story has at most 30 tags.`);
+    expect(problemsOf([mdFile('ctx.md', { ...good, context: 'c'.repeat(50_000) })]).join('\n')).toContain(
+      `ctx.md: story "${good.title}": context: Company or context is at most 300 characters.`,
+    );
+    const bad = problemsOf([mdFile('prompts.md', { ...good, prompts: ['Not an id!'] })]).join('\n');
+    expect(bad).toMatch(/^prompts\.md/);
+    expect(bad).toMatch(/prompt/i);
+    expect(problemsOf([mdFile('tag.md', { ...good, tags: ['x'.repeat(41)] })]).join('\n')).toContain('tags[0]: A tag is at most 40 characters.');
+  });
+
+  it('refuses a backup whose section is 20,000 levels deep, or holds a node the editor does not have', () => {
+    const b = backup();
+    const open = '{"type":"list","listType":"bullet","start":1,"tag":"ul","version":1,"children":[{"type":"listitem","value":1,"version":1,"children":[';
+    const deep = `{"root":{"type":"root","version":1,"children":[${open.repeat(10_000)}${']}]}'.repeat(10_000)}]}}`;
+    const story = b.stories[0]!;
+    const withAction = (json: string) => printBackup({ ...b, stories: [{ ...story, sections: { ...story.sections, action: { json, text: 'x' } } }] });
+    expect(problemsOf([{ name: 'deep.json', content: withAction(deep) }])[0]).toMatch(
+      /^deep\.json, at stories\[0\]\.sections\.action\.json: story ".*": The section is nested more than 100 levels deep/,
+    );
+    const link = '{"root":{"type":"root","version":1,"children":[{"type":"paragraph","version":1,"children":[{"type":"link","url":"x","version":1,"children":[]}]}]}}';
+    expect(problemsOf([{ name: 'link.json', content: withAction(link) }])[0]).toContain('holds a "link" node, which the editor does not have');
+  });
+
+  it('names the refused story of a backup by its title', () => {
+    const b = backup();
+    const content = printBackup({ ...b, stories: [{ ...b.stories[0]!, title: 'Big '.repeat(100) }] });
+    const problems = problemsOf([{ name: 'bank.json', content }]);
+    expect(problems[0]).toMatch(/^bank\.json, at stories\[0\]\.title: story "Big Big .*…": A title is at most 300 characters\.$/);
   });
 });
