@@ -51,11 +51,12 @@ async function main(): Promise<void> {
     rendererDir: values['renderer-dir'],
     port: Number(values.port),
   });
-  // The first line is read by the end-to-end tests: keep its shape.
-  console.log(`Story Bank browser shell: ${shell.url}`);
+  // The first line is read by the end-to-end tests: keep its shape. The launch URL works once, and it is the only
+  // secret this process ever prints: the session it starts lives in an HttpOnly cookie.
+  console.log(`Story Bank browser shell: ${shell.launchUrl}`);
   console.log(`Stories are kept in ${dataDir}. Press Ctrl+C to stop.`);
-  if (values.open && !openInBrowser(shell.url, dataDir)) {
-    console.log(`Open ${shell.url} in Chromium or Chrome to use Story Bank.`);
+  if (values.open && !openInBrowser(shell.launchUrl, dataDir)) {
+    console.log(`Open that address (once) in Chromium or Chrome to use Story Bank.`);
   }
   const stop = (): void => {
     void shell.close().finally(() => {
