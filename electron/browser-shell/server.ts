@@ -8,7 +8,7 @@ import { contentTypeFor } from '../../shared/security/renderer-files.ts';
 import type { Handlers } from '../../shared/ipc/contract.ts';
 import { LaunchSession } from './launch-session.ts';
 import { serveStagedSheet } from './staged-sheet-route.ts';
-import { START_AGAIN_CSP, START_AGAIN_HTML } from './start-again-page.ts';
+import { LAUNCHING_HTML, START_AGAIN_CSP, START_AGAIN_HTML } from './start-again-page.ts';
 
 /** The largest request body accepted: several megabytes of pasted text fit; more is refused clearly. */
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
@@ -32,6 +32,8 @@ export interface BrowserShellOptions {
   /** The built renderer (vite build output). */
   rendererDir: string;
   port?: number;
+  /** Called once, when the launch code has been redeemed (main.ts then deletes its private launch file). */
+  onLaunch?: () => void;
 }
 
 const SECURITY_HEADERS = {
@@ -55,6 +57,22 @@ function sendStartAgain(res: http.ServerResponse, head: boolean): void {
     'Content-Type': contentTypeFor('.html'),
   });
   res.end(head ? undefined : START_AGAIN_HTML);
+}
+
+/**
+ * Answers a redeemed launch code: sets the cookie and sends the page on to the clean address, so the used code
+ * leaves the address bar and the history. The hop is a meta refresh, not a 303: when the launch began on another
+ * site (the private launch file main.ts opens is a file:// page), a browser sends no SameSite=Strict cookie along
+ * an HTTP redirect chain that started there, but it does on a navigation the app's own page starts.
+ */
+function sendToApp(res: http.ServerResponse, setCookie: string | null): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': START_AGAIN_CSP,
+    'Content-Type': contentTypeFor('.html'),
+    ...(setCookie !== null ? { 'Set-Cookie': setCookie } : {}),
+  });
+  res.end(LAUNCHING_HTML);
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
@@ -136,14 +154,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     const code = url.pathname === '/' ? url.searchParams.get(LAUNCH_PARAM) : null;
     if (code !== null && req.method === 'GET') {
       const session = launch.redeem(code);
+      if (session !== null) options.onLaunch?.();
       if (session !== null || hasSession) {
-        // To the clean address, so the used code stays out of the address bar and the history.
-        res.writeHead(303, {
-          ...SECURITY_HEADERS,
-          Location: '/',
-          ...(session !== null ? { 'Set-Cookie': launch.setCookie(session) } : {}),
-        });
-        res.end();
+        sendToApp(res, session !== null ? launch.setCookie(session) : null);
         return;
       }
     }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /**
- * What the browser shell shows a page that has no valid session: a window left over from an earlier run, a copied
- * address, or anyone else on the machine. It holds no script, no token and nothing from the bank.
+ * The browser shell's own two pages, both under START_AGAIN_CSP. The start-again page is what a page without a
+ * valid session gets: a window left over from an earlier run, a copied address, or anyone else on the machine. It
+ * holds no script, no token and nothing from the bank.
  */
 const STYLE = [
   'body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6f5f2;color:#1f1f1f}',
@@ -25,6 +26,21 @@ export const START_AGAIN_HTML = `<!doctype html>
       <p>This window is not connected to a running Story Bank. Close it and start the app again
         (<code>npm start</code>): it opens a new window that is.</p>
     </main>
+  </body>
+</html>
+`;
+
+/** What a redeemed launch code answers: straight on to the app's clean address (no script needed). */
+export const LAUNCHING_HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="refresh" content="0; url=/" />
+    <title>Story Bank</title>
+    <style>${STYLE}</style>
+  </head>
+  <body>
+    <main><p>Opening Story Bank…</p></main>
   </body>
 </html>
 `;

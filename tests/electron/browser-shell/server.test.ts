@@ -40,10 +40,14 @@ describe('the browser shell', () => {
     expect(launchCode()).toMatch(/^[\w-]{43}$/);
   });
 
-  it('trades the launch code once for an HttpOnly, SameSite=Strict session cookie and a clean address', async () => {
+  it('trades the launch code for an HttpOnly, SameSite=Strict session cookie and sends the page on to a clean address', async () => {
     const res = await request(shell, launchPath(shell));
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
+    expect(res.status).toBe(200);
+    // On to the clean address by a meta refresh (see sendToApp), with no script and nothing secret in the page.
+    expect(res.body).toContain('<meta http-equiv="refresh" content="0; url=/" />');
+    expect(res.body).not.toMatch(/<script/i);
+    expect(res.body).not.toContain(launchCode());
+    expect(res.headers['content-security-policy']).not.toContain('script-src');
     const cookies = res.headers['set-cookie'] ?? [];
     expect(cookies).toHaveLength(1);
     const [pair = '', ...attributes] = (cookies[0] ?? '').split(';').map((part) => part.trim());
@@ -51,6 +55,7 @@ describe('the browser shell', () => {
     expect(name).toBe(shell.cookieName);
     expect(value).toMatch(/^[\w-]{43}$/);
     expect(value).not.toBe(launchCode());
+    expect(res.body).not.toContain(value);
     expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/']));
     expect(res.headers['cache-control']).toBe('no-store');
 
@@ -85,8 +90,8 @@ describe('the browser shell', () => {
   it('opening the used launch URL again from the page that holds the session just lands on the app', async () => {
     const cookie = await startSession(shell);
     const again = await request(shell, launchPath(shell), { headers: { cookie } });
-    expect(again.status).toBe(303);
-    expect(again.headers.location).toBe('/');
+    expect(again.status).toBe(200);
+    expect(again.body).toContain('url=/');
     expect(again.headers['set-cookie']).toBeUndefined();
   });
 

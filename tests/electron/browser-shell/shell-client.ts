@@ -45,7 +45,7 @@ export function launchPath(shell: BrowserShell): string {
 export async function startSession(shell: BrowserShell): Promise<string> {
   const res = await request(shell, launchPath(shell));
   const setCookie = res.headers['set-cookie']?.[0];
-  if (res.status !== 303 || !setCookie) throw new Error(`The launch URL gave no session (HTTP ${res.status}).`);
+  if (res.status !== 200 || !setCookie) throw new Error(`The launch URL gave no session (HTTP ${res.status}).`);
   return setCookie.split(';')[0] ?? '';
 }
 
