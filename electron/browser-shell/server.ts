@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -7,15 +6,22 @@ import { fail, type Result } from '../../shared/ipc/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
 import { contentTypeFor } from '../../shared/security/renderer-files.ts';
 import type { Handlers } from '../../shared/ipc/contract.ts';
+import { LaunchSession } from './launch-session.ts';
 import { serveStagedSheet } from './staged-sheet-route.ts';
+import { LAUNCHING_HTML, START_AGAIN_CSP, START_AGAIN_HTML } from './start-again-page.ts';
 
 /** The largest request body accepted: several megabytes of pasted text fit; more is refused clearly. */
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
-export const TOKEN_HEADER = 'x-story-bank-token';
+/** The query parameter of the launch URL that carries the one-time launch code. */
+export const LAUNCH_PARAM = 'launch';
 
 export interface BrowserShell {
+  /** The app's clean address (what the page shows once it has a session). */
   url: string;
-  token: string;
+  /** The one-time address that starts a session: open it (once) in the browser; never log it anywhere else. */
+  launchUrl: string;
+  /** The session cookie's name (tests and the dev server need it). */
+  cookieName: string;
   port: number;
   close(): Promise<void>;
 }
@@ -26,6 +32,8 @@ export interface BrowserShellOptions {
   /** The built renderer (vite build output). */
   rendererDir: string;
   port?: number;
+  /** Called once, when the launch code has been redeemed (main.ts then deletes its private launch file). */
+  onLaunch?: () => void;
 }
 
 const SECURITY_HEADERS = {
@@ -37,16 +45,34 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+function sendStartAgain(res: http.ServerResponse, head: boolean): void {
+  res.writeHead(403, {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': START_AGAIN_CSP,
+    'Content-Type': contentTypeFor('.html'),
+  });
+  res.end(head ? undefined : START_AGAIN_HTML);
+}
+
+/**
+ * Answers a redeemed launch code: sets the cookie and sends the page on to the clean address, so the used code
+ * leaves the address bar and the history. The hop is a meta refresh, not a 303: when the launch began on another
+ * site (the private launch file main.ts opens is a file:// page), a browser sends no SameSite=Strict cookie along
+ * an HTTP redirect chain that started there, but it does on a navigation the app's own page starts.
+ */
+function sendToApp(res: http.ServerResponse, setCookie: string | null): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': START_AGAIN_CSP,
+    'Content-Type': contentTypeFor('.html'),
+    ...(setCookie !== null ? { 'Set-Cookie': setCookie } : {}),
+  });
+  res.end(LAUNCHING_HTML);
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
@@ -64,21 +90,22 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   });
 }
 
+const NO_SESSION = 'This window is not connected to Story Bank any more: start the app again (npm start).';
+
 /**
- * Serves the built renderer and the backend's handler object on 127.0.0.1 for a browser: a random port, a
- * per-launch token the page reads from its HTML, and a Host check against DNS rebinding.
+ * Serves the built renderer and the backend's handler object on 127.0.0.1 for a browser: a random port, a Host check
+ * against DNS rebinding, an Origin check, and a session cookie that only the one-time launch URL hands out (see
+ * launch-session.ts). Without the session, every API call is refused and every page is the start-again page.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
-  const token = randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   const indexFile = path.join(rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
     throw new Error(`The renderer is not built (no ${indexFile}). Run "npm run build" first.`);
   }
-  const indexHtml = fs
-    .readFileSync(indexFile, 'utf8')
-    .replace('<head>', `<head>\n    <meta name="story-bank-token" content="${token}" />`);
+  const indexHtml = fs.readFileSync(indexFile, 'utf8');
   let allowedHosts: Set<string> = new Set();
+  let launch: LaunchSession | null = null;
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -94,16 +121,15 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!launch) throw new Error('The browser shell is not listening yet.');
+    const hasSession = launch.isValid(req.headers.cookie);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, fail('forbidden', 'Use POST.'));
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
         return sendJson(res, 403, fail('forbidden', 'Calls from another origin are refused.'));
       }
-      const headerToken = req.headers[TOKEN_HEADER];
-      if (!sameToken(typeof headerToken === 'string' ? headerToken : undefined, token)) {
-        return sendJson(res, 403, fail('forbidden', 'Missing or wrong token.'));
-      }
+      if (!hasSession) return sendJson(res, 401, fail('forbidden', NO_SESSION));
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, fail('invalid-input', 'Send JSON.'));
       }
@@ -125,6 +151,16 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       res.end();
       return;
     }
+    const code = url.pathname === '/' ? url.searchParams.get(LAUNCH_PARAM) : null;
+    if (code !== null && req.method === 'GET') {
+      const session = launch.redeem(code);
+      if (session !== null) options.onLaunch?.();
+      if (session !== null || hasSession) {
+        sendToApp(res, session !== null ? launch.setCookie(session) : null);
+        return;
+      }
+    }
+    if (!hasSession) return sendStartAgain(res, req.method === 'HEAD');
     if (serveStagedSheet(url.pathname, res)) return;
     if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor('.html') });
@@ -152,9 +188,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   if (address === null || typeof address === 'string') throw new Error('The browser shell has no port.');
   const port = address.port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  launch = new LaunchSession(port);
+  const base = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
-    token,
+    url: base,
+    launchUrl: `${base}?${LAUNCH_PARAM}=${launch.launchCode ?? ''}`,
+    cookieName: launch.cookieName,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -7,9 +7,9 @@ import { PreferencesProvider } from './settings/preferences.tsx';
 import { RecoveryGate } from './reliability/RecoveryGate.tsx';
 import './styles.css';
 
-if (!window.storyBank) {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="story-bank-token"]')?.content;
-  if (token) window.storyBank = createBrowserShellBridge(token);
+// Served over HTTP, the page is the browser shell's: its calls go back to the same origin, with the session cookie.
+if (!window.storyBank && (location.protocol === 'http:' || location.protocol === 'https:')) {
+  window.storyBank = createBrowserShellBridge();
 }
 
 const root = document.getElementById('root');

@@ -10,7 +10,14 @@ const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export class ShellProcess {
   readonly dataDir: string;
   private child: ChildProcess | null = null;
+  /**
+   * The one-time launch URL the shell printed: the first page that opens it gets the session cookie and lands on
+   * the app. Opening it again in the same page just lands on the app; a fresh browser context would get the
+   * start-again page, as a stranger would.
+   */
   url = '';
+  /** The app's clean address (no launch code). */
+  origin = '';
 
   constructor(dataDir: string) {
     this.dataDir = dataDir;
@@ -29,7 +36,7 @@ export class ShellProcess {
       const timer = setTimeout(() => reject(new Error(`The browser shell did not start: ${stderr}`)), 20_000);
       child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        const match = /Story Bank browser shell: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        const match = /Story Bank browser shell: (http:\/\/127\.0\.0\.1:\d+\/\?launch=[\w-]+)\s/.exec(out);
         if (match?.[1]) {
           clearTimeout(timer);
           resolve(match[1]);
@@ -40,6 +47,7 @@ export class ShellProcess {
         reject(new Error(`The browser shell exited with ${String(code)}: ${stderr}`));
       });
     });
+    this.origin = new URL(this.url).origin + '/';
     return this.url;
   }
 

@@ -3,9 +3,10 @@ import { fail, type Result } from '../../../shared/ipc/result.ts';
 
 /**
  * In the browser shell there is no preload: build the same window.storyBank from the contract's channel list,
- * forwarding each call over HTTP to the backend on 127.0.0.1 with the per-launch token from the page.
+ * forwarding each call over HTTP to the backend on 127.0.0.1. The browser adds the session cookie (HttpOnly, so
+ * this code never sees it) because the call goes to the page's own origin.
  */
-export function createBrowserShellBridge(token: string): StoryBankApi {
+export function createBrowserShellBridge(): StoryBankApi {
   const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
   for (const channel of CHANNEL_NAMES) {
     api[channel] = async (input: unknown) => {
@@ -13,7 +14,8 @@ export function createBrowserShellBridge(token: string): StoryBankApi {
       try {
         const response = await fetch(`./api/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Story-Bank-Token': token },
+          headers: { 'Content-Type': 'application/json' },
+          credentials: 'same-origin',
           body,
           // A save sent as the page closes still reaches the backend (the browser caps keepalive bodies at 64 KB).
           keepalive: body.length < 60_000,

@@ -1,21 +1,23 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Backend, createBackend } from '../../../electron/backend/backend.ts';
-import { type BrowserShell, startBrowserShell, TOKEN_HEADER } from '../../../electron/browser-shell/server.ts';
+import { type BrowserShell, startBrowserShell } from '../../../electron/browser-shell/server.ts';
 import { buildPrepSheet, SHEET_CSP } from '../../../shared/prep-sheet/index.ts';
 import { framework, options, rubric, sampleSheetStories } from '../../shared/prep-sheet/fixture.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+import { api, request, startSession } from './shell-client.ts';
 
 let backend: Backend;
 let shell: BrowserShell;
+let cookie: string;
 
 beforeEach(async () => {
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
   backend = await createBackend({ dataDir: tempDir(), appVersion: 'test' });
   shell = await startBrowserShell({ backend, rendererDir });
+  cookie = await startSession(shell);
 });
 
 afterEach(async () => {
@@ -23,25 +25,14 @@ afterEach(async () => {
   backend.close();
 });
 
-function get(pathname: string, host = `127.0.0.1:${shell.port}`): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: shell.port, path: pathname, headers: { host } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+/** A GET with the session cookie (or the one given), naming `host`. */
+function get(pathname: string, host = `127.0.0.1:${shell.port}`, withCookie: string | null = cookie) {
+  return request(shell, pathname, { headers: { host, ...(withCookie ? { cookie: withCookie } : {}) } });
 }
 
 async function print(html: string): Promise<{ mode: string; url: string }> {
-  const response = await fetch(`${shell.url}api/prepSheet.print`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: shell.token },
-    body: JSON.stringify({ html }),
-  });
-  const result = (await response.json()) as { ok: true; value: { mode: string; url: string } };
+  const response = await api(shell, 'prepSheet.print', { html }, cookie);
+  const result = JSON.parse(response.body) as { ok: true; value: { mode: string; url: string } };
   expect(result.ok).toBe(true);
   return result.value;
 }
@@ -67,5 +58,14 @@ describe('a prep sheet staged for the browser to print', () => {
     expect((await get('/prep-sheets/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
     expect((await get('/prep-sheets/../index.html')).body).not.toBe(html);
     expect((await get(answer.url, 'evil.example:80')).status).toBe(421);
+  });
+
+  it('is not served to a page without the session, even at its own address', async () => {
+    const html = buildPrepSheet({ stories: sampleSheetStories(), framework, rubric, options: options() });
+    const answer = await print(html);
+    const stranger = await get(answer.url, `127.0.0.1:${shell.port}`, null);
+    expect(stranger.status).toBe(403);
+    expect(stranger.body).not.toContain(html);
+    expect(stranger.body).toContain('Start Story Bank again');
   });
 });
