@@ -399,11 +399,25 @@ export class FakeWebContents extends EventEmitter {
     this.window.emit('ready-to-show', preventable());
   }
 
-  /** The page asks to go to `url` (a link click, location.href = …): answers whether the navigation happens. */
-  driveNavigation(url: string, event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect' = 'will-navigate'): boolean {
-    const details = { url, isMainFrame: true, frame: frameAt(url) };
-    const prevented = event === 'will-frame-navigate' ? emitPreventable(this, event, details) : emitPreventable(this, event, url, false, true);
-    if (!prevented) this.url = url;
+  /**
+   * A frame asks to go to `url` (a link click, location.href = …). As documented for Electron 45, will-frame-navigate
+   * fires first for any frame with one argument, the details Event carrying the url; for the main frame
+   * will-navigate follows (details Event, then the deprecated url, isInPlace, isMainFrame). A server redirect is
+   * will-redirect with the same arguments as will-navigate. Answers whether the navigation happens.
+   */
+  driveNavigation(url: string, kind: 'main-frame' | 'sub-frame' | 'redirect' = 'main-frame'): boolean {
+    const details = (): FakeEvent & { url: string } =>
+      Object.assign(preventable(), { url, isSameDocument: false, isMainFrame: kind !== 'sub-frame', frame: frameAt(url), initiator: null });
+    const emit = (name: string, withDeprecated: boolean): boolean => {
+      const event = details();
+      if (withDeprecated) this.emit(name, event, url, false, kind !== 'sub-frame', 1, 1);
+      else this.emit(name, event);
+      return event.defaultPrevented;
+    };
+    let prevented: boolean;
+    if (kind === 'redirect') prevented = emit('will-redirect', true);
+    else prevented = emit('will-frame-navigate', false) || (kind === 'main-frame' && emit('will-navigate', true));
+    if (!prevented && kind !== 'sub-frame') this.url = url;
     return !prevented;
   }
 

@@ -20,6 +20,20 @@ export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
 
 let built: Promise<void> | null = null;
 
+// The backend's start-up backup may still be writing into a user-data folder when a test ends; what cannot be
+// removed at once is removed when the test process exits.
+const leftOver = new Set<string>();
+process.once('exit', () => {
+  for (const dir of leftOver) fs.rmSync(dir, { recursive: true, force: true });
+});
+function removeLater(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  } catch {
+    leftOver.add(dir);
+  }
+}
+
 /**
  * Builds the Electron bundles (with inline source maps, so coverage maps back to electron/main and electron/preload)
  * once per test process, and the renderer when dist/renderer is missing (a clean clone).
@@ -117,8 +131,9 @@ export function loadMain(prepare: (fake: FakeElectron, userData: string) => void
       fake.driveReady();
       // main's whenReady().then(...) awaits the backend and then loads the window; wait until a window has
       // loaded the app (or main gave up and quit).
-      for (let i = 0; i < 2000 && !fake.shutDown && !fake.quitting && !fake.windows.some((w) => pages.has(w)); i++) {
-        await new Promise((resolve) => setImmediate(resolve));
+      // Polled, not timed: nothing is asserted about how long it takes.
+      while (!fake.shutDown && !fake.quitting && !fake.windows.some((w) => pages.has(w))) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
     mainWindow() {
@@ -137,7 +152,7 @@ export function loadMain(prepare: (fake: FakeElectron, userData: string) => void
         fake.app.exit(0);
         fake.app.emit('will-quit', { preventDefault() {} });
       }
-      fs.rmSync(userData, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      removeLater(userData);
     },
   };
   return loaded;
