@@ -297,7 +297,7 @@ describe('closing and quitting', () => {
     expect(loaded.fake.shutDown).toBe(true);
   });
 
-  it.each(['linux', 'win32'] as const)('quits from the menu (app.quit) after the flush on %s', async (platform) => {
+  it.each(['linux', 'win32', 'darwin'] as const)('quits from the menu (app.quit) after the flush on %s', async (platform) => {
     await onPlatform(platform, async () => {
       const loaded = await started();
       const events = flushingPage(loaded);
