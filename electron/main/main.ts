@@ -65,11 +65,15 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+// A second launch shows this instance's window; on macOS the app may be running with its window closed, so the
+// launch opens one, as a click on the dock icon does.
 const focusExisting = (): void => {
-  if (mainWindow) {
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  if (!mainWindow) {
+    if (backend) mainWindow = createWindow();
+    return;
   }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
 };
 
 if (claimSingleInstance(app, focusExisting)) {

@@ -354,6 +354,19 @@ describe('one instance', () => {
     expect(mainWindow().isMinimized()).toBe(false);
     expect(fake.log).toEqual(expect.arrayContaining(['window.restore', 'window.focus']));
   });
+
+  it('a second launch opens a window when the first runs without one (macOS, window closed)', async () => {
+    await onPlatform('darwin', async () => {
+      const loaded = await started();
+      flushingPage0(loaded);
+      loaded.mainWindow().close();
+      await settle();
+      expect(loaded.fake.windows).toHaveLength(0);
+      loaded.fake.driveSecondInstance();
+      expect(loaded.fake.windows).toHaveLength(1);
+      await until(() => loaded.pages.has(loaded.mainWindow()));
+    });
+  });
 });
 
 describe('window placement', () => {
