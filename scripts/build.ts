@@ -13,10 +13,16 @@ export async function buildRenderer(): Promise<void> {
 /** What both Electron bundles share: one CommonJS file each. */
 const CJS_BUNDLE = { bundle: true, format: 'cjs', logLevel: 'warning', legalComments: 'none' } as const;
 
-/** Bundles Electron's main process and preload into dist/electron (CommonJS; the native module stays external). */
-export async function buildElectron(): Promise<void> {
+/**
+ * Bundles Electron's main process and preload into dist/electron (CommonJS; the native module stays external).
+ * `sourcemap` inlines a map in both files so test coverage (npm run coverage:electron) lands on electron/main/*.ts
+ * and electron/preload/*.ts rather than on the bundles; the shipped build has none.
+ */
+export async function buildElectron(options: { sourcemap?: boolean } = {}): Promise<void> {
+  const sourcemap = options.sourcemap ? ('inline' as const) : false;
   await esbuild({
     ...CJS_BUNDLE,
+    sourcemap,
     platform: 'node',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
@@ -26,16 +32,17 @@ export async function buildElectron(): Promise<void> {
     define: { 'import.meta.url': 'import_meta_url' },
     banner: { js: 'const import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
   });
-  await buildPreload();
+  await buildPreload(undefined, sourcemap);
 }
 
 /**
  * The preload, alone: a sandboxed preload has no __filename and its require loads only electron, events, timers and
  * url, so the bundle gets no banner and must import nothing else (tests/electron/preload/preload-sandbox.test.ts runs it so).
  */
-export async function buildPreload(outfile = path.join(root, 'dist/electron/preload.cjs')): Promise<void> {
+export async function buildPreload(outfile = path.join(root, 'dist/electron/preload.cjs'), sourcemap: 'inline' | false = false): Promise<void> {
   await esbuild({
     ...CJS_BUNDLE,
+    sourcemap,
     platform: 'browser',
     target: 'chrome130',
     external: ['electron'],

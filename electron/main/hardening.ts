@@ -7,8 +7,16 @@ export interface PreventableEvent {
   preventDefault(): void;
 }
 
+/**
+ * What will-navigate, will-redirect and will-frame-navigate pass first: an event carrying the target url. (The url
+ * as a second argument is deprecated on the first two and absent on will-frame-navigate.)
+ */
+export interface NavigationEvent extends PreventableEvent {
+  url?: string;
+}
+
 export interface WebContentsLike {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
@@ -28,8 +36,9 @@ export const REMOTE_REQUESTS = { urls: ['http://*/*', 'https://*/*', 'ws://*/*',
 
 /** No page may navigate away from the app, open a window, or attach a webview; links go to the system browser. */
 export function hardenWebContents(contents: WebContentsLike, openExternal: (url: string) => unknown): void {
-  const stayInApp = (event: PreventableEvent, url: string): void => {
-    if (!isTrustedRendererUrl(url)) event.preventDefault();
+  // A navigation whose target cannot be read is refused too.
+  const stayInApp = (event: NavigationEvent): void => {
+    if (typeof event.url !== 'string' || !isTrustedRendererUrl(event.url)) event.preventDefault();
   };
   contents.on('will-navigate', stayInApp);
   contents.on('will-frame-navigate', stayInApp);

@@ -21,6 +21,8 @@ import { placedWindowOptions, rememberWindowPlacement } from './window-placement
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let mainWindow: BrowserWindow | null = null;
 let backend: AppBackend | null = null;
+/** Set by before-quit: a quit that the window's flush interrupted is resumed once the window has closed. */
+let quitting = false;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -48,6 +50,9 @@ function createWindow(): BrowserWindow {
       if (flushed) return;
       flushed = true;
       window.close();
+      // Preventing 'close' cancelled a quit in progress (Electron's Browser::OnWindowCloseCancelled); ask again, or
+      // on macOS, where closing the last window does not quit, Cmd+Q would only close the window.
+      if (quitting) app.quit();
     };
     ipcMain.once(HOST_EVENTS.flushDone, done);
     setTimeout(done, 3000);
@@ -60,17 +65,24 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+// A second launch shows this instance's window; on macOS the app may be running with its window closed, so the
+// launch opens one, as a click on the dock icon does.
 const focusExisting = (): void => {
-  if (mainWindow) {
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  if (!mainWindow) {
+    if (backend) mainWindow = createWindow();
+    return;
   }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
 };
 
 if (claimSingleInstance(app, focusExisting)) {
   hardenApp();
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
   });
   app.on('will-quit', () => backend?.close());
   app.on('activate', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { hardenSession, hardenWebContents, type PreventableEvent, REMOTE_REQUESTS } from '../../../electron/main/hardening.ts';
+import { hardenSession, hardenWebContents, type NavigationEvent, REMOTE_REQUESTS } from '../../../electron/main/hardening.ts';
 import { guardedIpcHandler } from '../../../electron/main/ipc-guard.ts';
 import { RENDERER_HEADERS, serveRendererRequest } from '../../../electron/main/renderer-protocol.ts';
 import { claimSingleInstance } from '../../../electron/main/single-instance.ts';
@@ -129,11 +129,11 @@ item('6. no remote content', () => {
 
 /** A web contents stand-in recording the handlers hardenWebContents installs. */
 function fakeContents() {
-  const listeners = new Map<string, (event: PreventableEvent, url: string) => void>();
+  const listeners = new Map<string, (event: NavigationEvent, url?: string) => void>();
   let openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   const opened: string[] = [];
   const contents = {
-    on(event: string, listener: (event: PreventableEvent, url: string) => void) {
+    on(event: string, listener: (event: NavigationEvent, url?: string) => void) {
       listeners.set(event, listener);
       return contents;
     },
@@ -142,9 +142,13 @@ function fakeContents() {
     },
   };
   hardenWebContents(contents, (url) => opened.push(url));
+  // As Electron 45 emits them: the url on the event; will-navigate and will-redirect repeat it as a deprecated second
+  // argument, will-frame-navigate has none.
   const prevented = (event: string, url: string): boolean => {
     let stopped = false;
-    listeners.get(event)?.({ preventDefault: () => (stopped = true) }, url);
+    const details = { url, preventDefault: () => (stopped = true) };
+    if (event === 'will-frame-navigate') listeners.get(event)?.(details);
+    else listeners.get(event)?.(details, url);
     return stopped;
   };
   return { listeners, opened, prevented, open: (url: string) => openHandler?.({ url }) };
