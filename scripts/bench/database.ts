@@ -61,7 +61,7 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
     }
 
     const checkStart = performance.now();
-    const verdict = await checkIntegrityInBackground(file);
+    const verdict = await checkIntegrityInBackground(file).verdict;
     const integrityCheckMs = performance.now() - checkStart;
     if (!verdict.ok) throw new Error(`integrity check failed: ${verdict.detail}`);
 
