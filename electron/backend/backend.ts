@@ -71,11 +71,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       closing ??= (async () => {
         await check.stop();
         if (!db.open) return;
-        try {
-          stories.endEditing();
-        } catch {
-          // The story stays out of the on-disk index until the next open puts it back: nothing is lost.
-        }
         if (!db.readonly) {
           try {
             db.pragma('wal_checkpoint(TRUNCATE)');

@@ -328,16 +328,15 @@ describe('closing the bank', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
   });
 
-  it('ends the editing session: the story being edited is back in the on-disk index before the file is closed', async () => {
+  it('leaves the story just saved in the on-disk index and the log checkpointed', async () => {
     const dir = tempDir();
     const app = await open(dir);
     const story = await call<{ id: string }>(app, 'stories.create', { title: 'Open story' });
     await call(app, 'stories.save', { id: story.id, sessionId: 'session-open-1', draft: draftWith('Open story', { result: 'churn fell' }) });
     await app.close();
-    // Read the file as it was left, without opening a repository (which would end any session itself).
+    expect(fs.existsSync(path.join(dir, `${DATABASE_FILE}-wal`))).toBe(false);
     const file = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
     try {
-      expect(file.prepare('SELECT count(*) FROM story_search_editing').pluck().get()).toBe(0);
       expect(file.prepare(`SELECT count(*) FROM story_fts WHERE story_fts MATCH 'churn'`).pluck().get()).toBe(1);
     } finally {
       file.close();
