@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { isLevel, type Level } from '../../shared/domain/levels.ts';
 import { SECTION_IDS } from '../../shared/domain/sections.ts';
+import type { StoryRevision } from '../../shared/domain/revision.ts';
 import { makeSnippet } from '../../shared/domain/snippet.ts';
 import {
   draftOf,
   emptySections,
+  normalizePrompts,
+  normalizeTags,
   type PrincipleMapping,
   type Story,
   type StoryDraft,
@@ -42,26 +45,6 @@ const SEQ_MASK = 0xfffff;
 
 /** Section rows are numbered story seq * 8 + section index; see migration 0010. */
 const sectionRowId = (seq: number, index: number): number => seq * 8 + index;
-
-/** Tags are trimmed and kept once each, in the order the user gave them. */
-export function normalizeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.trim();
-    const key = tag.toLowerCase();
-    if (tag && !seen.has(key)) {
-      seen.add(key);
-      out.push(tag);
-    }
-  }
-  return out;
-}
-
-/** Prompt ids kept once each, in the order the user chose them. */
-export function normalizePrompts(prompts: readonly string[]): string[] {
-  return [...new Set(prompts)];
-}
 
 function metaParams(draft: StoryDraft): Record<string, string | null> {
   return {
@@ -116,14 +99,6 @@ function ftsPrefix(word: string): string {
 /** No title and no words in any section: what "New story" creates. */
 function isBlankDraft(draft: StoryDraft): boolean {
   return draft.title.trim() === '' && SECTION_IDS.every((section) => draft.sections[section].text.trim() === '');
-}
-
-export interface StoryRevision {
-  /** null for the live state (the current session). */
-  id: number | null;
-  sessionId: string;
-  savedAt: number;
-  draft: StoryDraft;
 }
 
 export interface StoriesRepository {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { draftOf, type StoryDraft, UNTITLED } from '../../../shared/domain/story.ts';
+import { draftOf, normalizePrompts, normalizeTags, type StoryDraft, UNTITLED } from '../../../shared/domain/story.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { SettingKey } from '../../../shared/settings/settings.ts';
 import type { BackupStory } from '../../../shared/transfer/backup.ts';
@@ -17,7 +17,6 @@ import {
 import { printStoryMarkdown } from '../../../shared/story-format/story-markdown.ts';
 import type { Db } from '../database.ts';
 import type { StoriesRepository } from '../stories-repository.ts';
-import { normalizePrompts, normalizeTags } from '../stories-repository.ts';
 import { type BankRecords, canonicalBackupStory, stableJson } from './bank-records.ts';
 
 /**
