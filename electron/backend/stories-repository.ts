@@ -121,6 +121,11 @@ export interface StoriesRepository {
    * exists is replaced, its live state first kept as a revision. Call inside the caller's transaction.
    */
   put(story: Story, sessionId: string): void;
+  /** Ids of every story (the trash too when asked), oldest first: what whole-bank records walk. */
+  ids(options: { trash: boolean }): string[];
+  /** Stories not in the trash, id and title, oldest first (an import matches by title). */
+  liveTitles(): Array<{ id: string; title: string }>;
+  exists(id: string): boolean;
 }
 
 /** A list row with the story's seq, which the index keys and the snippets need. */
@@ -167,6 +172,9 @@ export function createStoriesRepository(db: Db): StoriesRepository {
   const selectRevisions = db.prepare(
     'SELECT id, session_id, saved_at, snapshot FROM revisions WHERE story_id = ? ORDER BY saved_at DESC, id DESC',
   );
+  const selectAllIds = db.prepare('SELECT id FROM stories ORDER BY created_at, seq').pluck();
+  const selectLiveIds = db.prepare('SELECT id FROM stories WHERE deleted_at IS NULL ORDER BY created_at, seq').pluck();
+  const selectTitles = db.prepare('SELECT id, title FROM stories WHERE deleted_at IS NULL ORDER BY created_at, seq');
   const setDeleted = db.prepare('UPDATE stories SET deleted_at = @deletedAt WHERE id = @id');
   const removeOne = db.prepare('DELETE FROM stories WHERE id = ?');
   const removeTrashed = db.prepare('DELETE FROM stories WHERE deleted_at IS NOT NULL');
@@ -414,6 +422,9 @@ export function createStoriesRepository(db: Db): StoriesRepository {
       return countLive.get() as number;
     },
     put,
+    ids: ({ trash }) => (trash ? selectAllIds : selectLiveIds).all() as string[],
+    liveTitles: () => selectTitles.all() as Array<{ id: string; title: string }>,
+    exists: (id) => selectMeta.get(id) !== undefined,
     revisions(id) {
       const row = metaOf(id);
       const live: StoryRevision = {
