@@ -51,14 +51,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (!verdict.ok) info.integrityDetail = verdict.detail;
     return verdict;
   });
-  const handlers = createHandlers({
+  const repositories = {
     stories,
     suppressions: createSuppressionsRepository(db),
     mappings: createMappingsRepository(db),
     settings: createSettingsRepository(db),
     practice: createPracticeRepository(db),
+  };
+  const handlers = createHandlers({
+    ...repositories,
     samples: createSamplesRepository(db, stories),
-    transfer: createTransferService(db, stories),
+    transfer: createTransferService(db, repositories),
     info,
   });
   let closing: Promise<void> | null = null;
