@@ -84,7 +84,15 @@ if (claimSingleInstance(app, focusExisting)) {
   app.on('before-quit', () => {
     quitting = true;
   });
-  app.on('will-quit', () => backend?.close());
+  // After every window has flushed and closed: hold the quit until the backend has finished its backups, stopped
+  // its integrity check and closed the database, then quit for real.
+  app.on('will-quit', (event) => {
+    const closing = backend;
+    if (!closing) return;
+    backend = null;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
+  });
   app.on('activate', () => {
     if (backend && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
