@@ -37,20 +37,21 @@ function keystrokeLines(f: KeystrokeFigures): string[] {
   ];
 }
 
+const HEADER = ['| measure | figure | target | |', '| --- | --- | --- | --- |'];
+
 console.log('Seeding 10,000 stories and measuring the database…');
 const database = await runDatabaseBench();
+if (process.argv.includes('--database')) {
+  // `npm run bench -- --database`: the storage figures alone (seconds, no browser); the README is left as it is.
+  console.log([...HEADER, ...databaseLines(database)].join('\n'));
+  process.exit(0);
+}
 console.log('Linting the corpus with the rubric and with write-good…');
 const lint = await runLintBench();
 console.log('Building the renderer and typing into a 2,000-word story in Chromium…');
 await buildRenderer();
 const keystroke = await runKeystrokeBench();
-const rows = [
-  '| measure | figure | target | |',
-  '| --- | --- | --- | --- |',
-  ...databaseLines(database),
-  ...lintLines(lint),
-  ...keystrokeLines(keystroke),
-];
+const rows = [...HEADER, ...databaseLines(database), ...lintLines(lint), ...keystrokeLines(keystroke)];
 console.log(rows.join('\n'));
 
 const readme = path.join(root, 'README.md');
