@@ -308,6 +308,31 @@ describe('closing and quitting', () => {
     });
   });
 
+  it('ends the flush only on the closing window\'s own answer, and a second close waits for the same flush', async () => {
+    const loaded = await started();
+    const window = loaded.mainWindow();
+    let requests = 0;
+    let finish: () => void = () => {};
+    loaded.page().storyBankHost.onFlushRequest(() => {
+      requests += 1;
+      return new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    });
+    await onPlatform('linux', async () => {
+      window.close();
+      window.close();
+      // "Done" from another origin's frame, or from another web contents, does not close the window.
+      loaded.fake.driveSend(HOST_EVENTS.flushDone, { frame: FOREIGN_FRAMES[0]!, sender: window.webContents });
+      loaded.fake.driveSend(HOST_EVENTS.flushDone, { frame: { url: 'app://story-bank/index.html', origin: 'app://story-bank' }, sender: {} as never });
+      expect(window.isDestroyed()).toBe(false);
+      expect(requests).toBe(1);
+      finish();
+      await settle();
+    });
+    expect(window.isDestroyed()).toBe(true);
+  });
+
   it('closes anyway when the page never answers the flush', async () => {
     const loaded = await started();
     vi.useFakeTimers({ toFake: ['setTimeout'] });

@@ -238,9 +238,9 @@ export class FakeElectron {
     return handler({ senderFrame: frame, frameId: 1, processId: 1, sender: this.windows[0]?.webContents }, ...args);
   }
 
-  /** ipcRenderer.send from a frame. */
-  driveSend(channel: string, frame: SenderFrame | null, ...args: unknown[]): void {
-    this.ipcEmitter.emit(channel, { senderFrame: frame, sender: this.windows[0]?.webContents, reply() {} }, ...args);
+  /** ipcRenderer.send from a frame of a web contents (the IpcMainEvent has both). */
+  driveSend(channel: string, from: { frame: SenderFrame | null; sender: FakeWebContents }, ...args: unknown[]): void {
+    this.ipcEmitter.emit(channel, { senderFrame: from.frame, sender: from.sender, reply() {} }, ...args);
   }
 
   /** A second launch of the app: Electron hands the running one 'second-instance'. */
