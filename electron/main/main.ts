@@ -10,6 +10,7 @@ import { guardedIpcHandler, type IpcEventLike, isTrustedSender } from './ipc-gua
 import { buildMenu } from './menu.ts';
 import { electronSheetPrinter, revealFinishedDownloads } from './prep-sheet-printer.ts';
 import { serveRendererRequest } from './renderer-protocol.ts';
+import { reloadWhenRendererGone } from './renderer-recovery.ts';
 import { hardenApp } from './security.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { MAIN_WINDOW_URL, mainWindowOptions } from './window-options.ts';
@@ -70,6 +71,7 @@ function createWindow(): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  reloadWhenRendererGone(window, MAIN_WINDOW_URL);
   void window.loadURL(MAIN_WINDOW_URL);
   return window;
 }

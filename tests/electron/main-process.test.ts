@@ -362,6 +362,31 @@ describe('closing and quitting', () => {
   });
 });
 
+describe('a renderer that dies', () => {
+  it('is loaded again, a few times at most, and not after a clean exit', async () => {
+    const loaded = await started();
+    const window = loaded.mainWindow();
+    const firstPage = loaded.page();
+    window.webContents.driveRenderProcessGone('clean-exit');
+    expect(window.loadCalls).toBe(1);
+    expect(loaded.page()).toBe(firstPage);
+    const pages = [firstPage];
+    for (const reason of ['crashed', 'oom', 'killed']) {
+      const before = window.webContents.loads;
+      window.webContents.driveRenderProcessGone(reason);
+      await until(() => window.webContents.loads === before + 1);
+      pages.push(loaded.page());
+    }
+    // Three reloads, each a fresh page over the preload; a fourth death is left alone.
+    expect(new Set(pages).size).toBe(4);
+    window.webContents.driveRenderProcessGone('crashed');
+    expect(window.loadCalls).toBe(4);
+    expect(window.webContents.getURL()).toBe('app://story-bank/index.html');
+    const listed = (await loaded.page().storyBank['stories.list']!({})) as Result<unknown>;
+    expect(listed.ok).toBe(true);
+  });
+});
+
 describe('one instance', () => {
   it('a second launch quits at once, opening nothing', async () => {
     const { fake } = await started((f) => {
