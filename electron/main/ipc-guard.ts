@@ -8,6 +8,11 @@ export interface IpcEventLike {
   senderFrame?: { url: string } | null;
 }
 
+/** Whether a message comes from a frame showing the app's own renderer (app://story-bank/…). */
+export function isTrustedSender(event: IpcEventLike): boolean {
+  return isTrustedRendererUrl(event.senderFrame?.url ?? '');
+}
+
 /**
  * The ipcMain handler for one channel: the call is dispatched only when it comes from a frame showing the app's
  * own renderer (app://story-bank/…); anything else (another origin, a detached or missing frame) is refused.
@@ -17,8 +22,7 @@ export function guardedIpcHandler(
   handlers: () => Handlers,
 ): (event: IpcEventLike, input: unknown) => Promise<Result<unknown>> {
   return async (event, input) => {
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!isTrustedRendererUrl(frameUrl)) {
+    if (!isTrustedSender(event)) {
       return fail('forbidden', 'Calls are accepted only from Story Bank’s own window.');
     }
     return dispatch(handlers(), channel, input);

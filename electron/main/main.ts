@@ -6,10 +6,11 @@ import { type AppBackend, openAppBackend } from '../backend/app-backend.ts';
 import { resolveDataDir } from '../backend/data-dir.ts';
 import { installSheetPrinter } from '../backend/prep-sheet/sheet-printer.ts';
 import { hardenSession } from './hardening.ts';
-import { guardedIpcHandler } from './ipc-guard.ts';
+import { guardedIpcHandler, type IpcEventLike, isTrustedSender } from './ipc-guard.ts';
 import { buildMenu } from './menu.ts';
 import { electronSheetPrinter, revealFinishedDownloads } from './prep-sheet-printer.ts';
 import { serveRendererRequest } from './renderer-protocol.ts';
+import { reloadWhenRendererGone } from './renderer-recovery.ts';
 import { hardenApp } from './security.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { MAIN_WINDOW_URL, mainWindowOptions } from './window-options.ts';
@@ -42,27 +43,37 @@ function createWindow(): BrowserWindow {
   const window = new BrowserWindow(placed.options);
   if (placed.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  // Ask the page to save before the window goes; close anyway if it does not answer within 3 seconds.
+  // Ask the page to save before the window goes; close anyway if it does not answer within 3 seconds. Only this
+  // window's own page (app://) can say it is done; a second close while it saves waits for the same flush.
   let flushed = false;
+  let flushing = false;
   window.on('close', (event) => {
     if (flushed) return;
-    rememberWindowPlacement(window, dataDir);
     event.preventDefault();
+    if (flushing) return;
+    flushing = true;
+    rememberWindowPlacement(window, dataDir);
     const done = (): void => {
       if (flushed) return;
       flushed = true;
+      clearTimeout(timer);
+      ipcMain.removeListener(HOST_EVENTS.flushDone, onFlushDone);
       window.close();
       // Preventing 'close' cancelled a quit in progress (Electron's Browser::OnWindowCloseCancelled); ask again, or
       // on macOS, where closing the last window does not quit, Cmd+Q would only close the window.
       if (quitting) app.quit();
     };
-    ipcMain.once(HOST_EVENTS.flushDone, done);
-    setTimeout(done, 3000);
+    const onFlushDone = (flushEvent: IpcEventLike & { sender: unknown }): void => {
+      if (flushEvent.sender === window.webContents && isTrustedSender(flushEvent)) done();
+    };
+    ipcMain.on(HOST_EVENTS.flushDone, onFlushDone);
+    const timer = setTimeout(done, 3000);
     window.webContents.send(HOST_EVENTS.flushRequest);
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  reloadWhenRendererGone(window, MAIN_WINDOW_URL);
   void window.loadURL(MAIN_WINDOW_URL);
   return window;
 }

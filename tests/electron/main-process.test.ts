@@ -318,6 +318,31 @@ describe('closing and quitting', () => {
     });
   });
 
+  it('ends the flush only on the closing window\'s own answer, and a second close waits for the same flush', async () => {
+    const loaded = await started();
+    const window = loaded.mainWindow();
+    let requests = 0;
+    let finish: () => void = () => {};
+    loaded.page().storyBankHost.onFlushRequest(() => {
+      requests += 1;
+      return new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    });
+    await onPlatform('linux', async () => {
+      window.close();
+      window.close();
+      // "Done" from another origin's frame, or from another web contents, does not close the window.
+      loaded.fake.driveSend(HOST_EVENTS.flushDone, { frame: FOREIGN_FRAMES[0]!, sender: window.webContents });
+      loaded.fake.driveSend(HOST_EVENTS.flushDone, { frame: { url: 'app://story-bank/index.html', origin: 'app://story-bank' }, sender: {} as never });
+      expect(window.isDestroyed()).toBe(false);
+      expect(requests).toBe(1);
+      finish();
+      await settle();
+    });
+    expect(window.isDestroyed()).toBe(true);
+  });
+
   it('closes anyway when the page never answers the flush', async () => {
     const loaded = await started();
     vi.useFakeTimers({ toFake: ['setTimeout'] });
@@ -345,6 +370,31 @@ describe('closing and quitting', () => {
       await until(() => loaded.pages.has(loaded.mainWindow()));
       expect(loaded.mainWindow().webContents.getURL()).toBe('app://story-bank/index.html');
     });
+  });
+});
+
+describe('a renderer that dies', () => {
+  it('is loaded again, a few times at most, and not after a clean exit', async () => {
+    const loaded = await started();
+    const window = loaded.mainWindow();
+    const firstPage = loaded.page();
+    window.webContents.driveRenderProcessGone('clean-exit');
+    expect(window.loadCalls).toBe(1);
+    expect(loaded.page()).toBe(firstPage);
+    const pages = [firstPage];
+    for (const reason of ['crashed', 'oom', 'killed']) {
+      const before = window.webContents.loads;
+      window.webContents.driveRenderProcessGone(reason);
+      await until(() => window.webContents.loads === before + 1);
+      pages.push(loaded.page());
+    }
+    // Three reloads, each a fresh page over the preload; a fourth death is left alone.
+    expect(new Set(pages).size).toBe(4);
+    window.webContents.driveRenderProcessGone('crashed');
+    expect(window.loadCalls).toBe(4);
+    expect(window.webContents.getURL()).toBe('app://story-bank/index.html');
+    const listed = (await loaded.page().storyBank['stories.list']!({})) as Result<unknown>;
+    expect(listed.ok).toBe(true);
   });
 });
 

@@ -238,9 +238,9 @@ export class FakeElectron {
     return handler({ senderFrame: frame, frameId: 1, processId: 1, sender: this.windows[0]?.webContents }, ...args);
   }
 
-  /** ipcRenderer.send from a frame. */
-  driveSend(channel: string, frame: SenderFrame | null, ...args: unknown[]): void {
-    this.ipcEmitter.emit(channel, { senderFrame: frame, sender: this.windows[0]?.webContents, reply() {} }, ...args);
+  /** ipcRenderer.send from a frame of a web contents (the IpcMainEvent has both). */
+  driveSend(channel: string, from: { frame: SenderFrame | null; sender: FakeWebContents }, ...args: unknown[]): void {
+    this.ipcEmitter.emit(channel, { senderFrame: from.frame, sender: from.sender, reply() {} }, ...args);
   }
 
   /** A second launch of the app: Electron hands the running one 'second-instance'. */
@@ -352,6 +352,8 @@ export class FakeWebContents extends EventEmitter {
   /** Listeners the page (the preload) registered with ipcRenderer.on. */
   readonly pageListeners = new EventEmitter();
   destroyed = false;
+  /** Pages loaded so far (did-finish-load count). */
+  loads = 0;
 
   constructor(fake: FakeElectron, window: FakeBrowserWindow) {
     super();
@@ -395,6 +397,7 @@ export class FakeWebContents extends EventEmitter {
       if (response.status !== 200) throw new Error(`ERR_FAILED (-2) loading '${url}'`);
     }
     if (this.window.options.webPreferences?.preload && url.startsWith('app:')) this.#fake.onPageLoad?.(this.window);
+    this.loads += 1;
     this.emit('did-finish-load');
     this.window.emit('ready-to-show', preventable());
   }
@@ -473,10 +476,15 @@ export class FakeBrowserWindow extends EventEmitter {
     fake.app.emit('browser-window-created', preventable(), this);
   }
 
+  /** loadURL and loadFile calls so far (counted when called, before the page loads). */
+  loadCalls = 0;
+
   loadURL(url: string): Promise<void> {
+    this.loadCalls += 1;
     return this.webContents.load(url);
   }
   async loadFile(file: string): Promise<void> {
+    this.loadCalls += 1;
     this.webContents.loadedFile = file;
     return this.webContents.load(`file://${file}`);
   }

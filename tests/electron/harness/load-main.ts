@@ -81,7 +81,7 @@ function runPreload(fake: FakeElectron, window: FakeBrowserWindow): PageApis {
     ipcRenderer: {
       invoke: (channel: string, ...args: unknown[]) => fake.driveInvoke(channel, frame(), ...args),
       on: (channel: string, listener: (...args: unknown[]) => void) => window.webContents.pageListeners.on(channel, listener),
-      send: (channel: string, ...args: unknown[]) => fake.driveSend(channel, frame(), ...args),
+      send: (channel: string, ...args: unknown[]) => fake.driveSend(channel, { frame: frame(), sender: window.webContents }, ...args),
     },
   };
   const sandboxRequire = (name: string): unknown => {
