@@ -16,14 +16,10 @@ const ms = (value: number): string => `${value.toFixed(2)} ms`;
 
 function databaseLines(f: DatabaseFigures): string[] {
   return [
-    `| open + first page of the list (${f.stories.toLocaleString('en')} stories) | ${ms(f.openAndListMs)} | ≤ 20 ms | ${verdict(f.openAndListMs <= 20)} |`,
-    `| full-text search, p95 (median) | ${ms(f.searchP95Ms)} (${ms(f.searchMedianMs)}) | ≤ 5 ms | ${verdict(f.searchP95Ms <= 5)} |`,
-    `| one autosave vs a raw single-row upsert | ${ms(f.autosaveMs)} vs ${ms(f.rawUpsertMs)}: ratio ${f.autosaveRatio.toFixed(2)} | ≤ 1.5 | ${verdict(f.autosaveRatio <= 1.5)} |`,
-    `| for comparison: the least an autosave could write if it kept the on-disk index itself (the upsert, an edit time, one sentence of FTS5, in one transaction) | ${ms(f.floorMs)}: ratio ${f.floorRatio.toFixed(2)} | — | — |`,
-    `| full-text search while a story is being edited, p95 | ${ms(f.searchEditingP95Ms)} | ≤ 5 ms | ${verdict(f.searchEditingP95Ms <= 5)} |`,
-    `| the first search after an autosave (indexes the edited story in memory), median | ${ms(f.firstSearchAfterEditMs)} | — | — |`,
-    `| end of an editing session (the story goes back into the on-disk index), median | ${ms(f.endEditingMs)} | — | — |`,
-    `| first page of the list while a story is being edited, median | ${ms(f.listEditingMs)} | — | — |`,
+    `| open + first page of the list (${f.stories.toLocaleString('en')} stories) | ${ms(f.openAndListMs)} | < 20 ms | ${verdict(f.openAndListMs < 20)} |`,
+    `| full-text search, p95 (median) | ${ms(f.searchP95Ms)} (${ms(f.searchMedianMs)}) | < 5 ms | ${verdict(f.searchP95Ms < 5)} |`,
+    `| one autosave (changed sections, story row, its search row re-indexed), p95 (median) | ${ms(f.autosaveP95Ms)} (${ms(f.autosaveMedianMs)}) | < 5 ms | ${verdict(f.autosaveP95Ms < 5)} |`,
+    `| full-text search right after an autosave of a story it finds, p95 | ${ms(f.searchAfterSaveP95Ms)} | < 5 ms | ${verdict(f.searchAfterSaveP95Ms < 5)} |`,
     `| background integrity check (${f.databaseMb.toFixed(0)} MB file, off the start-up path) | ${ms(f.integrityCheckMs)} | — | — |`,
   ];
 }
@@ -41,20 +37,21 @@ function keystrokeLines(f: KeystrokeFigures): string[] {
   ];
 }
 
+const HEADER = ['| measure | figure | target | |', '| --- | --- | --- | --- |'];
+
 console.log('Seeding 10,000 stories and measuring the database…');
 const database = await runDatabaseBench();
+if (process.argv.includes('--database')) {
+  // `npm run bench -- --database`: the storage figures alone (seconds, no browser); the README is left as it is.
+  console.log([...HEADER, ...databaseLines(database)].join('\n'));
+  process.exit(0);
+}
 console.log('Linting the corpus with the rubric and with write-good…');
 const lint = await runLintBench();
 console.log('Building the renderer and typing into a 2,000-word story in Chromium…');
 await buildRenderer();
 const keystroke = await runKeystrokeBench();
-const rows = [
-  '| measure | figure | target | |',
-  '| --- | --- | --- | --- |',
-  ...databaseLines(database),
-  ...lintLines(lint),
-  ...keystrokeLines(keystroke),
-];
+const rows = [...HEADER, ...databaseLines(database), ...lintLines(lint), ...keystrokeLines(keystroke)];
 console.log(rows.join('\n'));
 
 const readme = path.join(root, 'README.md');

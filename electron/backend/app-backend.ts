@@ -41,7 +41,11 @@ export interface AppBackend {
   startupBackup: Promise<BackupInfo | null>;
   /** What the 15-minute timer runs: a backup when anything changed since the last one. */
   backupIfChanged(): Promise<BackupInfo | null>;
-  close(): void;
+  /**
+   * The quit path: stops the backup timer, refuses new calls, waits for the calls, backups, restore and integrity
+   * check under way, then checkpoints and closes the database. Once it settles nothing writes into dataDir.
+   */
+  close(): Promise<void>;
 }
 
 interface Recovery {
@@ -75,6 +79,9 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
   let swapping: Promise<unknown> | null = null;
   /** Backups being written: a swap waits for them before it closes the database they read from. */
   const backupsInFlight = new Set<Promise<unknown>>();
+  /** Core channel calls under way (an import awaits between its writes): close() waits for them. */
+  const callsInFlight = new Set<Promise<unknown>>();
+  let closed = false;
   let changesAtLastBackup = 0;
   let changesAtLastMarker = 0;
   let markedStories: number | null = readMarker(dataDir)?.stories ?? null;
@@ -121,7 +128,7 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
     }
     const count = storyCount(opened.db);
     if (count === 0 && before !== null && before.stories > 0) {
-      opened.close();
+      await opened.close();
       enterRecovery(
         'missing-data',
         `Your story bank held ${before.stories} ${before.stories === 1 ? 'story' : 'stories'} the last time it was ` +
@@ -168,6 +175,7 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
   /** Runs one database swap at a time; calls that arrive meanwhile wait for it. */
   async function exclusive<T>(step: () => Promise<T>): Promise<T> {
     await waitForSwap();
+    if (closed) throw closingError();
     const running = settleBackups().then(step);
     swapping = running;
     try {
@@ -177,16 +185,17 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
     }
   }
 
-  function closeInner(): void {
-    inner?.close();
+  async function closeInner(): Promise<void> {
+    const closing = inner;
     inner = null;
     integrityPending = false;
+    await closing?.close();
   }
 
-  function moveAside(): string {
+  async function moveAside(): Promise<string> {
     const kind = recovery?.state === 'missing-data' ? 'emptied' : 'damaged';
     const target = path.join(dataDir, `story-bank.${kind}-${stamp()}.sqlite`);
-    closeInner();
+    await closeInner();
     fs.renameSync(databasePath, target);
     // The write-ahead log may hold committed pages: it travels with its database, never deleted.
     for (const suffix of ['-wal', '-shm', '-journal']) {
@@ -205,13 +214,13 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
     });
     let safetyBackup: string | null = null;
     if (fromRecovery) {
-      if (recovery?.fileInPlace && fs.existsSync(databasePath)) moveAside();
+      if (recovery?.fileInPlace && fs.existsSync(databasePath)) await moveAside();
     } else if (inner) {
       // The current state first, so a restore can itself be undone. Pruning waits until the restore is done, so
       // the backup being restored cannot be pruned away in between.
       safetyBackup = (await writeBackup(inner.db, backupDir, 'before-restore', new Date(), { prune: false })).name;
     }
-    closeInner();
+    await closeInner();
     await copyDatabaseInto(path.join(backupDir, name), databasePath);
     const stories = chosen.stories ?? 0;
     writeMarker(dataDir, stories);
@@ -219,6 +228,10 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
     pruneBackups(backupDir, Date.now());
     if (recovery) throw new AppError('storage-failed', `The restored backup could not be opened: ${recovery.detail}`);
     return { restored: name, safetyBackup, stories };
+  }
+
+  function closingError(): AppError {
+    return new AppError('storage-failed', 'Story Bank is closing: try again once it has started again.');
   }
 
   function requireRecovery(): Recovery {
@@ -239,6 +252,7 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
     'backups.list': () => listBackups(backupDir),
     'backups.create': async () => {
       await waitForSwap();
+      if (closed) throw closingError();
       if (!inner || recovery) throw unavailable();
       changesAtLastBackup = totalChanges(inner.db);
       return tracked(writeBackup(inner.db, backupDir, 'manual'));
@@ -264,7 +278,7 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
         if (!current.fileInPlace || !fs.existsSync(databasePath)) {
           throw new AppError('conflict', 'The damaged file has already been moved aside.');
         }
-        return { movedTo: moveAside() };
+        return { movedTo: await moveAside() };
       }),
     'recovery.restoreBackup': ({ name }) =>
       exclusive(async () => {
@@ -274,8 +288,8 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
     'recovery.startFresh': () =>
       exclusive(async () => {
         const current = requireRecovery();
-        if (current.fileInPlace && fs.existsSync(databasePath)) moveAside();
-        closeInner();
+        if (current.fileInPlace && fs.existsSync(databasePath)) await moveAside();
+        await closeInner();
         writeMarker(dataDir, 0);
         markedStories = 0;
         await open();
@@ -288,21 +302,29 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
   for (const name of CHANNEL_NAMES) {
     if (RELIABILITY.has(name)) continue;
     const channel = name as CoreChannelName;
-    handlers[channel] = async (input: never) => {
-      await waitForSwap();
-      // A database found damaged after start-up keeps serving until the user moves it aside: text being typed
-      // still has somewhere to go.
-      const backend = inner;
-      if (!backend) throw unavailable();
-      try {
-        const handler = backend.handlers[channel] as (input: never) => unknown;
-        const value = await handler(input);
-        afterCall(backend);
-        return value;
-      } catch (error) {
-        throw storageErrorFor(error) ?? error;
-      }
+    handlers[channel] = (input: never) => {
+      if (closed) return Promise.reject(closingError());
+      const call = serve(channel, input);
+      callsInFlight.add(call);
+      void call.catch(() => undefined).finally(() => callsInFlight.delete(call));
+      return call;
     };
+  }
+
+  async function serve(channel: CoreChannelName, input: never): Promise<unknown> {
+    await waitForSwap();
+    // A database found damaged after start-up keeps serving until the user moves it aside: text being typed still
+    // has somewhere to go.
+    const backend = inner;
+    if (!backend) throw unavailable();
+    try {
+      const handler = backend.handlers[channel] as (input: never) => unknown;
+      const value = await handler(input);
+      afterCall(backend);
+      return value;
+    } catch (error) {
+      throw storageErrorFor(error) ?? error;
+    }
   }
 
   const current = (): Backend | null => inner;
@@ -319,7 +341,7 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
   async function backupIfChanged(): Promise<BackupInfo | null> {
     await startupBackup;
     const backend = current();
-    if (swapping || backend === null || recovery !== null || backend.db.readonly) return null;
+    if (closed || swapping || backend === null || recovery !== null || backend.db.readonly) return null;
     const db = backend.db;
     const changes = totalChanges(db);
     if (changes === changesAtLastBackup) return null;
@@ -327,6 +349,7 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
     return tracked(writeBackup(db, backupDir, 'interval'));
   }
 
+  let closing: Promise<void> | null = null;
   const interval = options.backupIntervalMs ?? BACKUP_INTERVAL_MS;
   const timer = interval > 0 ? setInterval(() => void backupIfChanged().catch(() => null), interval) : null;
   timer?.unref();
@@ -339,8 +362,19 @@ export async function openAppBackend(options: AppBackendOptions): Promise<AppBac
     startupBackup,
     backupIfChanged,
     close() {
-      if (timer) clearInterval(timer);
-      closeInner();
+      closing ??= (async () => {
+        closed = true;
+        if (timer) clearInterval(timer);
+        await startupBackup;
+        // A call or swap can start a backup, and a backup's end can let a waiting call run: settle until quiet.
+        while (swapping || callsInFlight.size > 0 || backupsInFlight.size > 0) {
+          await waitForSwap();
+          await Promise.allSettled([...callsInFlight]);
+          await settleBackups();
+        }
+        await closeInner();
+      })();
+      return closing;
     },
   };
 }

@@ -23,7 +23,11 @@ export interface Backend {
   /** The background quick_check's verdict, once it is in. */
   integrity: Promise<IntegrityVerdict>;
   dataDir: string;
-  close(): void;
+  /**
+   * Stops the background integrity check (waiting for its thread to exit), checkpoints the write-ahead log into
+   * the database file and closes the connection. Once it settles nothing of this backend touches dataDir.
+   */
+  close(): Promise<void>;
 }
 
 /** Opens the story bank in dataDir and builds the handler object both hosts (Electron, browser shell) serve. */
@@ -41,34 +45,45 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     readOnlyReason,
     integrity: 'checking',
   };
-  const integrity = checkIntegrityInBackground(databasePath).then((verdict) => {
+  const check = checkIntegrityInBackground(databasePath);
+  const integrity = check.verdict.then((verdict) => {
     info.integrity = verdict.ok ? 'ok' : 'damaged';
     if (!verdict.ok) info.integrityDetail = verdict.detail;
     return verdict;
   });
-  const handlers = createHandlers({
+  const repositories = {
     stories,
     suppressions: createSuppressionsRepository(db),
     mappings: createMappingsRepository(db),
     settings: createSettingsRepository(db),
     practice: createPracticeRepository(db),
+  };
+  const handlers = createHandlers({
+    ...repositories,
     samples: createSamplesRepository(db, stories),
-    transfer: createTransferService(db, stories),
+    transfer: createTransferService(db, repositories),
     info,
   });
+  let closing: Promise<void> | null = null;
   return {
     handlers,
     db,
     integrity,
     dataDir: options.dataDir,
     close() {
-      if (!db.open) return;
-      try {
-        stories.endEditing();
-      } catch {
-        // The story stays out of the on-disk index until the next open puts it back: nothing is lost.
-      }
-      db.close();
+      closing ??= (async () => {
+        await check.stop();
+        if (!db.open) return;
+        if (!db.readonly) {
+          try {
+            db.pragma('wal_checkpoint(TRUNCATE)');
+          } catch {
+            // Closing checkpoints again; a log left behind is replayed by the next open.
+          }
+        }
+        db.close();
+      })();
+      return closing;
     },
   };
 }

@@ -19,17 +19,34 @@ parentPort.postMessage(String(verdict));
 
 export type IntegrityVerdict = { ok: true } | { ok: false; detail: string };
 
+export interface BackgroundCheck {
+  verdict: Promise<IntegrityVerdict>;
+  /**
+   * Stops the check if it is still running and settles once the worker thread has exited, so its read-only
+   * connection (and the -shm file it may hold open) is gone. A stopped check never reports a verdict.
+   */
+  stop(): Promise<void>;
+}
+
 /** Runs SQLite's quick_check on `file` in a worker thread. */
-export function checkIntegrityInBackground(file: string): Promise<IntegrityVerdict> {
+export function checkIntegrityInBackground(file: string): BackgroundCheck {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
-    worker.once('message', (verdict: string) => {
-      resolve(verdict === 'ok' ? { ok: true } : { ok: false, detail: verdict });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const verdict = new Promise<IntegrityVerdict>((resolve) => {
+    worker.once('message', (answer: string) => {
+      resolve(answer === 'ok' ? { ok: true } : { ok: false, detail: answer });
       void worker.terminate();
     });
     worker.once('error', (error) => resolve({ ok: false, detail: error.message }));
   });
+  return {
+    verdict,
+    async stop() {
+      await worker.terminate();
+      await exited;
+    },
+  };
 }
 
 // A fuller look at a database file (a backup, or one about to be restored): the full integrity_check, the schema
@@ -67,10 +84,14 @@ export function inspectDatabaseInBackground(file: string): Promise<DatabaseInspe
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve) => {
     const worker = new Worker(INSPECT_SOURCE, { eval: true, workerData: { file, driver } });
-    worker.once('message', (answer: DatabaseInspection) => {
-      resolve(answer);
-      void worker.terminate();
+    let answer: DatabaseInspection = { verdict: 'the check ended without an answer', userVersion: null, stories: null };
+    worker.once('message', (message: DatabaseInspection) => {
+      answer = message;
     });
-    worker.once('error', (error) => resolve({ verdict: error.message, userVersion: null, stories: null }));
+    worker.once('error', (error) => {
+      answer = { verdict: error.message, userVersion: null, stories: null };
+    });
+    // Answer only once the thread is gone, so its connection to `file` is closed when the caller moves on.
+    worker.once('exit', () => resolve(answer));
   });
 }

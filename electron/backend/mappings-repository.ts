@@ -1,11 +1,13 @@
 import { isProbeReadiness, type ProbeReadiness } from '../../shared/coverage/probes.ts';
 import type { DismissedSuggestions, ProbeNoteRecord, SuggestionKind } from '../../shared/domain/mappings.ts';
+import { isPrincipleId } from '../../shared/domain/principles.ts';
 import { isSectionId, SECTION_IDS, type SectionId } from '../../shared/domain/sections.ts';
 import { emptySections, type PrincipleMapping, sectionTexts } from '../../shared/domain/story.ts';
 import type { CoverageStoryRow } from '../../shared/ipc/contract.ts';
 import type { Suppression } from '../../shared/lint/diagnostics.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { LIMITS } from '../../shared/ipc/schemas.ts';
+import type { BackupStory } from '../../shared/transfer/backup.ts';
 import type { Db } from './database.ts';
 import { makeClock } from './clock.ts';
 
@@ -46,7 +48,16 @@ export interface MappingsRepository {
   restore(storyId: string, kind: SuggestionKind, id: string): void;
   /** Every story not in the trash, oldest first, with its principles and prompts. */
   coverageStories(): CoverageStoryRow[];
+  /** A story's dismissed suggestions with their times, oldest first: what a whole-bank record keeps. */
+  dismissalRecords(storyId: string): DismissalRecord[];
+  /**
+   * Replaces a story's probe notes and dismissed suggestions with these, times kept (an import of a whole record).
+   * Call inside the caller's transaction.
+   */
+  replaceRecords(storyId: string, notes: readonly ProbeNoteRecord[], dismissals: readonly DismissalRecord[]): void;
 }
+
+export type DismissalRecord = BackupStory['dismissedSuggestions'][number];
 
 export function createMappingsRepository(db: Db): MappingsRepository {
   const now = makeClock();
@@ -74,6 +85,18 @@ export function createMappingsRepository(db: Db): MappingsRepository {
   );
   const deleteDismissed = db.prepare(
     'DELETE FROM dismissed_suggestions WHERE story_id = @storyId AND kind = @kind AND target_id = @id',
+  );
+
+  const selectDismissalRecords = db.prepare(
+    'SELECT kind, target_id, dismissed_at FROM dismissed_suggestions WHERE story_id = ? ORDER BY dismissed_at, kind, target_id',
+  );
+  const deleteNotesOf = db.prepare('DELETE FROM probe_notes WHERE story_id = ?');
+  const insertNoteRecord = db.prepare(
+    'INSERT INTO probe_notes (story_id, probe_id, notes, readiness, updated_at) VALUES (@storyId, @probeId, @note, @readiness, @updatedAt)',
+  );
+  const deleteDismissalsOf = db.prepare('DELETE FROM dismissed_suggestions WHERE story_id = ?');
+  const insertDismissalRecord = db.prepare(
+    'INSERT INTO dismissed_suggestions (story_id, kind, target_id, dismissed_at) VALUES (@storyId, @kind, @id, @dismissedAt)',
   );
 
   const selectCoverage = db.prepare(
@@ -145,6 +168,23 @@ export function createMappingsRepository(db: Db): MappingsRepository {
     restore(storyId, kind, id) {
       requireStory(storyId, true);
       deleteDismissed.run({ storyId, kind, id });
+    },
+    dismissalRecords(storyId) {
+      return (selectDismissalRecords.all(storyId) as { kind: string; target_id: string; dismissed_at: number }[]).flatMap(
+        (row): DismissalRecord[] => {
+          if (row.kind === 'principle' && isPrincipleId(row.target_id)) {
+            return [{ kind: 'principle', id: row.target_id, dismissedAt: row.dismissed_at }];
+          }
+          if (row.kind === 'prompt') return [{ kind: 'prompt', id: row.target_id, dismissedAt: row.dismissed_at }];
+          return [];
+        },
+      );
+    },
+    replaceRecords(storyId, notes, dismissals) {
+      deleteNotesOf.run(storyId);
+      for (const n of notes) insertNoteRecord.run({ storyId, probeId: n.probeId, note: n.note, readiness: n.readiness, updatedAt: n.updatedAt });
+      deleteDismissalsOf.run(storyId);
+      for (const d of dismissals) insertDismissalRecord.run({ storyId, kind: d.kind, id: d.id, dismissedAt: d.dismissedAt });
     },
     coverageStories() {
       const texts = new Map<number, Record<SectionId, string>>();

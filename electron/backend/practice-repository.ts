@@ -1,6 +1,7 @@
 import { emptySectionSeconds, type PracticeRun, type PracticeRunInput, totalSeconds } from '../../shared/domain/practice.ts';
 import { SECTION_IDS } from '../../shared/domain/sections.ts';
 import { AppError } from '../../shared/ipc/result.ts';
+import type { BackupStory } from '../../shared/transfer/backup.ts';
 import type { Db } from './database.ts';
 import { makeClock } from './clock.ts';
 
@@ -22,7 +23,13 @@ export interface PracticeRepository {
   /** Newest first; one story's runs, or everyone's. */
   list(filter: { storyId?: string | undefined; limit?: number | undefined }): PracticeRun[];
   remove(id: number): void;
+  /** A story's whole practice log, oldest first, without row ids: what a whole-bank record keeps. */
+  records(storyId: string): PracticeRecord[];
+  /** Replaces a story's practice log with these runs (an import). Call inside the caller's transaction. */
+  replaceAll(storyId: string, runs: readonly PracticeRecord[]): void;
 }
+
+export type PracticeRecord = BackupStory['practiceRuns'][number];
 
 /** How many runs one list call returns unless asked for another number. */
 export const PRACTICE_PAGE = 100;
@@ -66,6 +73,12 @@ export function createPracticeRepository(db: Db): PracticeRepository {
     'SELECT * FROM practice_runs WHERE story_id = ? ORDER BY practiced_at DESC, id DESC LIMIT ?',
   );
   const deleteOne = db.prepare('DELETE FROM practice_runs WHERE id = ?');
+  const selectOldestFirst = db.prepare('SELECT * FROM practice_runs WHERE story_id = ? ORDER BY practiced_at, id');
+  const deleteOfStory = db.prepare('DELETE FROM practice_runs WHERE story_id = ?');
+  const insertRecord = db.prepare(
+    `INSERT INTO practice_runs (story_id, prompt_id, practiced_at, sections, total_seconds, rating)
+     VALUES (@storyId, @promptId, @practicedAt, @sections, @totalSeconds, @rating)`,
+  );
 
   return {
     log(input) {
@@ -94,6 +107,16 @@ export function createPracticeRepository(db: Db): PracticeRepository {
     },
     remove(id) {
       if (deleteOne.run(id).changes === 0) throw new AppError('not-found', 'That practice run is no longer in the log.');
+    },
+    records(storyId) {
+      return (selectOldestFirst.all(storyId) as RunRow[]).map((row) => {
+        const { promptId, practicedAt, sections, totalSeconds: total, rating } = toRun(row);
+        return { promptId, practicedAt, sections, totalSeconds: total, rating };
+      });
+    },
+    replaceAll(storyId, runs) {
+      deleteOfStory.run(storyId);
+      for (const run of runs) insertRecord.run({ storyId, ...run, sections: JSON.stringify(run.sections) });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readSetting, SETTINGS, type SettingKey, type SettingValue } from '../../shared/settings/settings.ts';
+import { isSettingKey, readSetting, SETTINGS, type SettingKey, type SettingValue } from '../../shared/settings/settings.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { Db } from './database.ts';
 
@@ -10,6 +10,10 @@ import type { Db } from './database.ts';
 export interface SettingsRepository {
   get<K extends SettingKey>(key: K): SettingValue<K>;
   set<K extends SettingKey>(key: K, value: SettingValue<K>): void;
+  /** The value stored under a key as parsed JSON, unchecked; undefined when none is (or it is not JSON). */
+  stored(key: string): unknown;
+  /** Every stored setting that passes its key's schema, by key: what a whole-bank record keeps. */
+  storedValid(): Record<string, unknown>;
 }
 
 export function createSettingsRepository(db: Db): SettingsRepository {
@@ -19,18 +23,31 @@ export function createSettingsRepository(db: Db): SettingsRepository {
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
 
+  const selectAll = db.prepare('SELECT key, value FROM settings ORDER BY key');
+  const parse = (raw: string | undefined): unknown => {
+    if (raw === undefined) return undefined;
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
     get(key) {
-      const raw = select.get(key) as string | undefined;
-      let stored: unknown;
-      if (raw !== undefined) {
-        try {
-          stored = JSON.parse(raw);
-        } catch {
-          stored = undefined;
-        }
+      return readSetting(key, parse(select.get(key) as string | undefined));
+    },
+    stored(key) {
+      return parse(select.get(key) as string | undefined);
+    },
+    storedValid() {
+      const out: Record<string, unknown> = {};
+      for (const row of selectAll.all() as Array<{ key: string; value: string }>) {
+        if (!isSettingKey(row.key)) continue;
+        const value = parse(row.value);
+        if (value !== undefined && SETTINGS[row.key].schema.safeParse(value).success) out[row.key] = value;
       }
-      return readSetting(key, stored);
+      return out;
     },
     set(key, value) {
       const parsed = SETTINGS[key].schema.safeParse(value);

@@ -88,8 +88,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void shell.close().finally(() => {
       removeLaunchFile();
-      backend.close();
-      process.exit(0);
+      void backend.close().finally(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

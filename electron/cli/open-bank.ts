@@ -48,7 +48,7 @@ export async function openBankForCli(options: { write?: boolean } = {}): Promise
         handlers: backend.handlers,
         async close() {
           await backend.integrity;
-          backend.close();
+          await backend.close();
         },
       };
     } catch (error) {
@@ -59,7 +59,7 @@ export async function openBankForCli(options: { write?: boolean } = {}): Promise
   const app = await openAppBackend({ dataDir, appVersion: appVersion(), backupIntervalMs: 0 });
   if (app.current() === null) {
     const status = await app.handlers['recovery.status']({});
-    app.close();
+    await app.close();
     throw new BankUnavailableError(`the story bank in ${dataDir} cannot be used: ${status.detail ?? 'it could not be opened'} Open Story Bank to recover it.`);
   }
   // The backup of the bank as it was, taken as the app takes one at start-up, is written before anything changes.
@@ -69,7 +69,7 @@ export async function openBankForCli(options: { write?: boolean } = {}): Promise
     handlers: app.handlers,
     async close() {
       await app.current()?.integrity;
-      app.close();
+      await app.close();
     },
   };
 }

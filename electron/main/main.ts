@@ -22,6 +22,8 @@ import { placedWindowOptions, rememberWindowPlacement } from './window-placement
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let mainWindow: BrowserWindow | null = null;
 let backend: AppBackend | null = null;
+/** The backend's close under way at quit; will-quit is held until it settles. */
+let backendClosing: Promise<void> | null = null;
 /** Set by before-quit: a quit that the window's flush interrupted is resumed once the window has closed. */
 let quitting = false;
 
@@ -95,7 +97,21 @@ if (claimSingleInstance(app, focusExisting)) {
   app.on('before-quit', () => {
     quitting = true;
   });
-  app.on('will-quit', () => backend?.close());
+  // After every window has flushed and closed: hold the quit until the backend has finished its backups, stopped
+  // its integrity check and closed the database, then quit for real.
+  // Every quit that arrives meanwhile is held too (on Linux and Windows the last window's close and the flush's
+  // resumed quit both ask), so none reaches 'quit' with the database still open.
+  app.on('will-quit', (event) => {
+    if (backend) {
+      const closing = backend;
+      backend = null;
+      backendClosing = closing.close().finally(() => {
+        backendClosing = null;
+        app.quit();
+      });
+    }
+    if (backendClosing) event.preventDefault();
+  });
   app.on('activate', () => {
     if (backend && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });

@@ -84,3 +84,23 @@ export function draftOf(story: StoryDraft): StoryDraft {
   const { title, sections, principles, prompts, level, context, tags } = story;
   return { title, sections, principles, prompts, level, context, tags };
 }
+
+/** Tags are trimmed and kept once each (ignoring case), in the order the user gave them. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim();
+    const key = tag.toLowerCase();
+    if (tag && !seen.has(key)) {
+      seen.add(key);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+/** Prompt ids kept once each, in the order the user chose them. */
+export function normalizePrompts(prompts: readonly string[]): string[] {
+  return [...new Set(prompts)];
+}

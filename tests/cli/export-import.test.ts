@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { zipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,13 +62,33 @@ describe('story-bank import', () => {
     expect(again.stdout).toContain('0 added, 0 replaced, 3 unchanged');
     fs.writeFileSync(
       path.join(w.cwd, 'stories.zip'),
-      createZip(SAMPLE_STORIES.map((s, i) => ({ name: `sample-${i}.md`, data: utf8Encode(s.markdown.replace('0.4%', '0.2%')) }))),
+      createZip([
+        ...SAMPLE_STORIES.map((s, i) => ({ name: `sample-${i}.md`, data: utf8Encode(s.markdown.replace('0.4%', '0.2%')) })),
+        { name: '__MACOSX/._sample-0.md', data: utf8Encode('resource fork') },
+        { name: 'README.txt', data: utf8Encode('not a story') },
+      ]),
     );
     const dry = run(w.dataDir, w.cwd, ['import', '--dry-run', 'stories.zip']);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/replace +"Cut checkout timeouts during the holiday sale" \(replaces "Cut checkout timeouts during the holiday sale", same title\) +\[stories\.zip\/sample-0\.md\]/);
     expect(dry.stdout).toContain('Dry run, nothing written. Would import: 0 to add, 1 to replace, 2 unchanged.');
+    // What the archive holds besides stories is named, not dropped silently.
+    expect(dry.stdout).toContain('  skip    stories.zip/__MACOSX/._sample-0.md (macOS metadata)\n');
+    expect(dry.stdout).toContain('  skip    stories.zip/README.txt (not a Markdown file)\n');
     // Importing unchanged files and a dry run leave every row as it was (a start-up style backup may be written beside it).
+    expect(fullDump(w.database)).toEqual(before);
+  });
+
+  it('refuses a zip with an entry name pointing outside it, exit status 2, and imports nothing', () => {
+    const w = workspace();
+    importSamples(w);
+    const before = fullDump(w.database);
+    const evil = zipSync({ 'new.md': utf8Encode(SAMPLE_STORIES[0]!.markdown.replace('title: Cut', 'title: Another')), '../evil.md': utf8Encode('x') });
+    fs.writeFileSync(path.join(w.cwd, 'evil.zip'), evil);
+    const result = run(w.dataDir, w.cwd, ['import', 'evil.zip']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('evil.zip: "../evil.md" points outside the archive (..)');
+    expect(result.stderr).toContain('Nothing was imported');
     expect(fullDump(w.database)).toEqual(before);
   });
 

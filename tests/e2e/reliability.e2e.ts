@@ -17,10 +17,10 @@ async function seededDir(titles: string[]): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'story-bank-e2e-'));
   const app = await openAppBackend({ dataDir, appVersion: 'e2e', backupIntervalMs: 0 });
   for (const title of titles) await app.handlers['stories.create']({ title });
-  app.close();
+  await app.close();
   const again = await openAppBackend({ dataDir, appVersion: 'e2e', backupIntervalMs: 0 });
   await again.startupBackup;
-  again.close();
+  await again.close();
   return dataDir;
 }
 

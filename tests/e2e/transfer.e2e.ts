@@ -1,8 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { zipSync } from 'fflate';
 import { parseBackup } from '../../shared/transfer/backup.ts';
 import { printStoryMarkdown } from '../../shared/story-format/story-markdown.ts';
+import { utf8Encode } from '../../shared/transfer/utf8.ts';
 import { readZip } from '../../shared/transfer/zip.ts';
 import { draftWith } from '../support/drafts.ts';
 import { SAMPLE_STORIES, sampleDraft } from '../support/sample-stories.ts';
@@ -153,4 +155,30 @@ test('exports Markdown and a JSON backup, and a bad import changes nothing', asy
   await transfer.view.getByRole('radio', { name: /^Stories I choose/ }).check();
   const axe = await new AxeBuilder({ page }).include('[data-testid="transfer-view"]').options({ resultTypes: ['violations'] }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('imports a compressed zip as Finder makes it, and lists what it left out', async ({ page, shell }, testInfo) => {
+  const app = new StoryBankPage(page);
+  const transfer = new TransferPage(page);
+  await app.open(shell.url);
+  await transfer.open();
+  // Deflated, in a folder, with the metadata macOS adds: what "Compress" in Finder produces.
+  const archive = zipSync({
+    'My stories/sample-0.md': utf8Encode(SAMPLE_STORIES[0]!.markdown),
+    'My stories/.DS_Store': new Uint8Array(64),
+    '__MACOSX/My stories/._sample-0.md': utf8Encode('resource fork'),
+  });
+  await transfer.chooseFiles([{ name: 'Archive.zip', mimeType: 'application/zip', buffer: Buffer.from(archive) }]);
+  expect(await transfer.previewRows()).toEqual([{ story: TITLES[0], what: 'Added as a new story' }]);
+  const skipped = transfer.preview.getByTestId('import-skipped');
+  await expect(skipped.locator('summary')).toHaveText('2 files in the archive left out (not stories)');
+  await skipped.locator('summary').click();
+  await expect(skipped.locator('li')).toHaveText([
+    'Archive.zip/My stories/.DS_Store (hidden file)',
+    'Archive.zip/__MACOSX/My stories/._sample-0.md (macOS metadata)',
+  ]);
+  await page.screenshot({ path: testInfo.outputPath('zip-import-preview.png') });
+  await transfer.importButton.click();
+  await expect(transfer.status).toContainText('Imported: 1 story added.');
+  await expect(app.storyItem(TITLES[0]!)).toBeVisible();
 });

@@ -13,8 +13,8 @@ export async function openTestBackend(dataDir = tempDir()): Promise<Backend> {
   return backend;
 }
 
-afterEach(() => {
-  for (const backend of opened.splice(0)) backend.close();
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((backend) => backend.close()));
 });
 
 /** Calls a channel as a host would and returns its value; a refusal fails the test with the backend's message. */

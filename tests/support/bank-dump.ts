@@ -13,10 +13,6 @@ import Database from 'better-sqlite3';
 
 type Db = Database.Database;
 
-/** A story's edit time: while it is being edited, the live one is in its listing (migration 0090). */
-const LIVE_EDIT_TIME =
-  'coalesce((SELECT e.updated_at FROM story_search_editing e WHERE e.seq = stories.seq), stories.updated_at) AS updated_at';
-
 function withDb<T>(file: string, read: (db: Db) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -30,7 +26,7 @@ export function contentDumpOf(db: Db): unknown {
   const all = (sql: string) => db.prepare(sql).all();
   return {
     stories: all(
-      `SELECT id, title, context, level, principles, prompts, tags, created_at, ${LIVE_EDIT_TIME}, deleted_at FROM stories ORDER BY id`,
+      `SELECT id, title, context, level, principles, prompts, tags, created_at, updated_at, deleted_at FROM stories ORDER BY id`,
     ),
     sections: all(
       `SELECT s.id AS story_id, x.section, x.json, x.text FROM story_sections x JOIN stories s ON s.seq = x.story_seq ORDER BY s.id, x.section`,
@@ -46,22 +42,15 @@ export function contentDumpOf(db: Db): unknown {
 }
 
 export function fullDumpOf(db: Db): Record<string, unknown[]> {
-  // Every table but the search index and the list of stories out of it while edited, and every column but the
-  // flag that mirrors that list (migration 0090): all derived from the rest. A story's edit time is its live one.
+  // Every table but the search index's own, which is derived from the rest.
   const tables = db
     .prepare(
-      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'story_fts%' AND name <> 'story_search_editing' ORDER BY name`,
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'story_fts%' ORDER BY name`,
     )
     .pluck()
     .all() as string[];
-  const listed = db.prepare('SELECT seq, updated_at FROM story_search_editing').raw().all() as [number, number][];
-  const live = new Map(listed);
-  const liveTime = (row: Record<string, unknown>): unknown => live.get(row.seq as number) ?? row.updated_at;
   const out: Record<string, unknown[]> = {};
-  for (const table of tables) {
-    const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all() as Record<string, unknown>[];
-    out[table] = table === 'stories' ? rows.map(({ editing: _editing, ...row }) => ({ ...row, updated_at: liveTime(row) })) : rows;
-  }
+  for (const table of tables) out[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all();
   out.user_version = [db.pragma('user_version', { simple: true })];
   return out;
 }

@@ -12,8 +12,8 @@ export function tempDir(prefix = 'story-bank-test-'): string {
   return dir;
 }
 
-// A backend a test left open may still be finishing its start-up backup into the directory; removal retries
-// when a file turns up while it runs (ENOTEMPTY).
+// No retries: a backend's close() settles only once nothing of it writes into its folder, so a test that closed
+// what it opened leaves a folder that goes in one pass (an ENOTEMPTY here means something outlived close()).
 afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });

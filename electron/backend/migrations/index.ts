@@ -7,12 +7,17 @@ import { migration0060 } from './0060-practice-and-samples.ts';
 import { migration0070 } from './0070-story-search-rows.ts';
 import { migration0080 } from './0080-search-while-editing.ts';
 import { migration0090 } from './0090-list-while-editing.ts';
+import { migration0100 } from './0100-one-search-index.ts';
 import type { Migration } from './types.ts';
 
-/** Every schema step, oldest first. Append new steps here; never edit one that has shipped. */
+/**
+ * Every schema step, oldest first. A new step goes at the end with a version above every other: the runner runs
+ * only the steps above a database's stored version, so a step slotted in below it would never run on a bank that
+ * has already passed it. Never edit a step that has shipped.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070,
-  migration0080, migration0090,
+  migration0080, migration0090, migration0100,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

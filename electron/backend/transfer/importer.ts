@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { draftOf, type StoryDraft, UNTITLED } from '../../../shared/domain/story.ts';
+import { draftOf, normalizePrompts, normalizeTags, type StoryDraft, UNTITLED } from '../../../shared/domain/story.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
-import type { SettingKey } from '../../../shared/settings/settings.ts';
+import type { SettingKey, SettingValue } from '../../../shared/settings/settings.ts';
 import type { BackupStory } from '../../../shared/transfer/backup.ts';
 import {
   countActions,
@@ -16,9 +16,7 @@ import {
 } from '../../../shared/transfer/import-files.ts';
 import { printStoryMarkdown } from '../../../shared/story-format/story-markdown.ts';
 import type { Db } from '../database.ts';
-import type { StoriesRepository } from '../stories-repository.ts';
-import { normalizePrompts, normalizeTags } from '../stories-repository.ts';
-import { type BankRecords, canonicalBackupStory, stableJson } from './bank-records.ts';
+import { type BankRecords, type BankRepositories, canonicalBackupStory, stableJson } from './bank-records.ts';
 
 /**
  * Imports Markdown stories and JSON backups: a plan first (what would be added, replaced or left as it is), then the
@@ -61,31 +59,8 @@ export interface Importer {
   apply(files: readonly ImportFile[]): ImportOutcome;
 }
 
-export function createImporter(db: Db, stories: StoriesRepository, records: BankRecords): Importer {
-  const selectSetting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
-  const deleteNotes = db.prepare('DELETE FROM probe_notes WHERE story_id = ?');
-  const insertNote = db.prepare(
-    'INSERT INTO probe_notes (story_id, probe_id, notes, readiness, updated_at) VALUES (@storyId, @probeId, @note, @readiness, @updatedAt)',
-  );
-  const deleteSuppressions = db.prepare('DELETE FROM lint_suppressions WHERE story_id = ?');
-  const insertSuppression = db.prepare(
-    `INSERT INTO lint_suppressions (story_id, rule_id, section, fingerprint, reason, created_at)
-     VALUES (@storyId, @ruleId, @section, @fingerprint, @reason, @createdAt)`,
-  );
-  const deleteDismissals = db.prepare('DELETE FROM dismissed_suggestions WHERE story_id = ?');
-  const insertDismissal = db.prepare(
-    'INSERT INTO dismissed_suggestions (story_id, kind, target_id, dismissed_at) VALUES (@storyId, @kind, @id, @dismissedAt)',
-  );
-  const deleteRuns = db.prepare('DELETE FROM practice_runs WHERE story_id = ?');
-  const insertRun = db.prepare(
-    `INSERT INTO practice_runs (story_id, prompt_id, practiced_at, sections, total_seconds, rating)
-     VALUES (@storyId, @promptId, @practicedAt, @sections, @totalSeconds, @rating)`,
-  );
-  const upsertSetting = db.prepare(
-    `INSERT INTO settings (key, value, updated_at) VALUES (@key, @value, @now)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  );
-
+export function createImporter(db: Db, repos: BankRepositories, records: BankRecords): Importer {
+  const { stories } = repos;
   function planMarkdown(parsed: Extract<ParsedImport, { kind: 'markdown' }>): Pick<Plan, 'steps'> {
     const byTitle = new Map<string, Array<{ id: string; title: string }>>();
     for (const s of records.liveTitles()) {
@@ -148,8 +123,8 @@ export function createImporter(db: Db, stories: StoriesRepository, records: Bank
       return { kind: 'backup-replace', story, item: { ...base, action: 'replace', existing, match: 'id' } };
     });
     const settings = Object.entries(parsed.backup.settings).map(([key, value]) => {
-      const stored = selectSetting.get(key) as string | undefined;
-      const action: ImportAction = stored === undefined ? 'add' : stableJson(JSON.parse(stored)) === stableJson(value) ? 'unchanged' : 'replace';
+      const stored = repos.settings.stored(key);
+      const action: ImportAction = stored === undefined ? 'add' : stableJson(stored) === stableJson(value) ? 'unchanged' : 'replace';
       return { key, value, action };
     });
     return { steps, settings };
@@ -181,19 +156,12 @@ export function createImporter(db: Db, stories: StoriesRepository, records: Bank
     };
   }
 
-  /** The story itself through the stories repository, then everything kept beside it. */
+  /** The story itself through the stories repository, then everything kept beside it through theirs. */
   function writeBackupStory(story: BackupStory, sessionId: string): void {
     stories.put(story, sessionId);
-    deleteNotes.run(story.id);
-    for (const n of story.probeNotes) insertNote.run({ storyId: story.id, probeId: n.probeId, note: n.note, readiness: n.readiness, updatedAt: n.updatedAt });
-    deleteSuppressions.run(story.id);
-    for (const s of story.suppressions) insertSuppression.run({ storyId: story.id, ...s });
-    deleteDismissals.run(story.id);
-    for (const d of story.dismissedSuggestions) insertDismissal.run({ storyId: story.id, kind: d.kind, id: d.id, dismissedAt: d.dismissedAt });
-    deleteRuns.run(story.id);
-    for (const r of story.practiceRuns) {
-      insertRun.run({ storyId: story.id, promptId: r.promptId, practicedAt: r.practicedAt, sections: JSON.stringify(r.sections), totalSeconds: r.totalSeconds, rating: r.rating });
-    }
+    repos.mappings.replaceRecords(story.id, story.probeNotes, story.dismissedSuggestions);
+    repos.suppressions.replaceAll(story.id, story.suppressions);
+    repos.practice.replaceAll(story.id, story.practiceRuns);
   }
 
   const applyTx = db.transaction((files: readonly ImportFile[]): ImportOutcome => {
@@ -224,11 +192,11 @@ export function createImporter(db: Db, stories: StoriesRepository, records: Bank
           break;
       }
     }
-    const now = Date.now();
     let settingsChanged = 0;
     for (const s of settings) {
       if (s.action === 'unchanged') continue;
-      upsertSetting.run({ key: s.key as SettingKey, value: JSON.stringify(s.value), now });
+      // The backup's schema checked the value already; the repository checks it again before writing.
+      repos.settings.set(s.key as SettingKey, s.value as SettingValue<SettingKey>);
       settingsChanged++;
     }
     return { added: preview.counts.add, replaced: preview.counts.replace, unchanged: preview.counts.unchanged, settingsChanged, storyIds };

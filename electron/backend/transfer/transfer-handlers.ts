@@ -8,8 +8,7 @@ import type { Db } from '../database.ts';
 import { NoChromiumError, PdfRenderError } from '../prep-sheet/chromium-pdf.ts';
 import { sheetPrinter } from '../prep-sheet/sheet-printer.ts';
 import { stageSheet } from '../prep-sheet/staged-sheets.ts';
-import type { StoriesRepository } from '../stories-repository.ts';
-import { type BankRecords, createBankRecords } from './bank-records.ts';
+import { type BankRecords, type BankRepositories, createBankRecords } from './bank-records.ts';
 import { createImporter, type Importer } from './importer.ts';
 
 /** What the transfer channels work with: whole-bank reads and the importer, over one database. */
@@ -18,9 +17,9 @@ export interface TransferService {
   importer: Importer;
 }
 
-export function createTransferService(db: Db, stories: StoriesRepository): TransferService {
-  const records = createBankRecords(db, stories);
-  return { records, importer: createImporter(db, stories, records) };
+export function createTransferService(db: Db, repos: BankRepositories): TransferService {
+  const records = createBankRecords(db, repos);
+  return { records, importer: createImporter(db, repos, records) };
 }
 
 export type TransferHandlers = Pick<Handlers, keyof typeof transferChannels>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import { formatImportProblem, type ImportFile, type ImportPreview, type ImportOutcome } from '../../../shared/transfer/import-files.ts';
 import { utf8Decode } from '../../../shared/transfer/utf8.ts';
-import { looksLikeZip, readZip, ZipError } from '../../../shared/transfer/zip.ts';
+import { looksLikeZip, readZip, storyEntries, ZipError } from '../../../shared/transfer/zip.ts';
 import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
 import { BankUnavailableError, openBankForCli } from '../open-bank.ts';
 
@@ -37,7 +37,8 @@ function decode(bytes: Uint8Array, name: string): string {
   }
 }
 
-function readInput(arg: string, cwd: string): ImportFile[] {
+/** The files an argument stands for; a zip's entries that are not stories go to `skipped`, with why. */
+function readInput(arg: string, cwd: string, skipped: string[]): ImportFile[] {
   const file = path.resolve(cwd, arg);
   let stat: fs.Stats;
   try {
@@ -64,8 +65,9 @@ function readInput(arg: string, cwd: string): ImportFile[] {
     } catch (error) {
       throw new InputError(`${arg}: ${error instanceof ZipError ? error.message : String(error)}`);
     }
-    const stories = entries.filter((e) => /\.(md|markdown)$/i.test(e.name) && !e.name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
+    const { stories, skipped: left } = storyEntries(entries);
     if (stories.length === 0) throw new InputError(`${arg} holds no Markdown (.md) files`);
+    for (const s of left) skipped.push(`${arg}/${s.name} (${s.reason})`);
     return stories.map((e) => ({ name: `${arg}/${e.name}`, content: decode(e.data, `${arg}/${e.name}`) }));
   }
   return [{ name: arg, content: decode(bytes, arg) }];
@@ -101,9 +103,10 @@ export const importCommand: Command = {
 
     const files: ImportFile[] = [];
     const unreadable: string[] = [];
+    const skipped: string[] = [];
     for (const arg of parsed.positional) {
       try {
-        files.push(...readInput(arg, io.cwd));
+        files.push(...readInput(arg, io.cwd, skipped));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         unreadable.push(error.message);
@@ -132,6 +135,7 @@ export const importCommand: Command = {
         return EXIT.input;
       }
       io.stdout(planText(plan));
+      for (const s of skipped) io.stdout(`  skip    ${s}\n`);
       if (parsed.flags.has('--dry-run')) {
         io.stdout(`Dry run, nothing written. Would import: ${plan.counts.add} to add, ${plan.counts.replace} to replace, ${plan.counts.unchanged} unchanged.\n`);
         return EXIT.ok;

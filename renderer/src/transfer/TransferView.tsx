@@ -71,7 +71,7 @@ export function TransferView(props: { readOnly: boolean; onImported(outcome: Imp
   const [coverage, setCoverage] = useState(true);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
-  const [pending, setPending] = useState<{ files: ImportFile[]; preview: ImportPreview } | null>(null);
+  const [pending, setPending] = useState<{ files: ImportFile[]; skipped: string[]; preview: ImportPreview } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const loadStories = useCallback(async () => {
@@ -180,8 +180,8 @@ export function TransferView(props: { readOnly: boolean; onImported(outcome: Imp
     setPending(null);
     setBusy({ label: `Checking ${plural(chosen.length, 'file')}…` });
     try {
-      const files = await readImportFiles(chosen);
-      setPending({ files, preview: await call('transfer.previewImport', { files }) });
+      const { files, skipped } = await readImportFiles(chosen);
+      setPending({ files, skipped, preview: await call('transfer.previewImport', { files }) });
     } catch (error) {
       fail(error);
     } finally {
@@ -337,6 +337,18 @@ export function TransferView(props: { readOnly: boolean; onImported(outcome: Imp
             ) : (
               <ImportPreviewTable preview={preview} />
             )}
+            {pending.skipped.length ? (
+              <details className="import-skipped" data-testid="import-skipped">
+                <summary>
+                  {plural(pending.skipped.length, 'file')} in the archive left out (not stories)
+                </summary>
+                <ul>
+                  {pending.skipped.map((s) => (
+                    <li key={s}>{s}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
             <div className="transfer-actions">
               <button
                 type="button"

@@ -1,14 +1,21 @@
 import { IMPORT_LIMITS, type ImportFile } from '../../../shared/transfer/import-files.ts';
 import { utf8Decode } from '../../../shared/transfer/utf8.ts';
-import { looksLikeZip, readZip, ZipError } from '../../../shared/transfer/zip.ts';
+import { looksLikeZip, readZip, storyEntries, ZIP_LIMITS, ZipError } from '../../../shared/transfer/zip.ts';
 
 /**
  * Reads the files the user chose (<input type=file>) into what the import channels take: a name and the text.
- * A .zip (as the app exports Markdown) stands for the Markdown files inside it. Throws an Error naming the file
- * when one cannot be read; the backend checks everything else.
+ * A .zip (as the app exports Markdown, or as Finder and Explorer make one) stands for the Markdown files inside it;
+ * the entries left out are listed in `skipped`, each with why. Throws an Error naming the file when one cannot be
+ * read; the backend checks everything else.
  */
 
-const ZIP_MAX_BYTES = 64 * 1024 * 1024;
+const ZIP_MAX_BYTES = ZIP_LIMITS.maxBytes;
+
+export interface ChosenFiles {
+  files: ImportFile[];
+  /** "archive.zip/path (reason)" for each zip entry that is not a story. */
+  skipped: string[];
+}
 
 function decode(bytes: Uint8Array, name: string): string {
   try {
@@ -18,9 +25,10 @@ function decode(bytes: Uint8Array, name: string): string {
   }
 }
 
-export async function readImportFiles(chosen: readonly File[]): Promise<ImportFile[]> {
+export async function readImportFiles(chosen: readonly File[]): Promise<ChosenFiles> {
   if (chosen.length > IMPORT_LIMITS.files) throw new Error(`Choose at most ${IMPORT_LIMITS.files} files at once.`);
   const out: ImportFile[] = [];
+  const skipped: string[] = [];
   let total = 0;
   for (const file of chosen) {
     const isZip = /\.zip$/i.test(file.name);
@@ -34,8 +42,10 @@ export async function readImportFiles(chosen: readonly File[]): Promise<ImportFi
       } catch (error) {
         throw new Error(`${file.name}: ${error instanceof ZipError ? error.message : String(error)}.`);
       }
-      const stories = entries.filter((e) => /\.(md|markdown)$/i.test(e.name) && !e.name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
-      if (stories.length === 0) throw new Error(`${file.name} holds no Markdown (.md) story files.`);
+      const picked = storyEntries(entries);
+      if (picked.stories.length === 0) throw new Error(`${file.name} holds no Markdown (.md) story files.`);
+      for (const s of picked.skipped) skipped.push(`${file.name}/${s.name} (${s.reason})`);
+      const stories = picked.stories;
       for (const entry of stories) out.push({ name: `${file.name}/${entry.name}`, content: decode(entry.data, `${file.name}/${entry.name}`) });
     } else {
       out.push({ name: file.name, content: decode(bytes, file.name) });
@@ -43,5 +53,5 @@ export async function readImportFiles(chosen: readonly File[]): Promise<ImportFi
     total = out.reduce((n, f) => n + f.content.length, 0);
     if (total > IMPORT_LIMITS.totalChars) throw new Error('Those files are too large to import at once.');
   }
-  return out;
+  return { files: out, skipped };
 }

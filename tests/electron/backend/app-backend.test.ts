@@ -33,11 +33,11 @@ async function seed(dataDir: string, titles: string[]): Promise<void> {
       draft: draftWith(title, { action: `I did the ${title} work.` }),
     });
   }
-  app.close();
+  await app.close();
   // A second start backs the seeded bank up, as the app does at every start-up.
   const again = await open(dataDir);
   await again.startupBackup;
-  again.close();
+  await again.close();
 }
 
 const titles = async (app: AppBackend): Promise<string[]> =>
@@ -57,13 +57,13 @@ describe('backups', () => {
     expect(Math.abs((list[0]?.createdAt ?? 0) - Date.now())).toBeLessThan(60_000);
     // No partial copies left behind.
     expect(fs.readdirSync(path.join(dir, BACKUP_DIR)).every((n) => n.endsWith('.sqlite'))).toBe(true);
-    app.close();
+    await app.close();
   });
 
   it('does not back up an empty new bank at start-up', async () => {
     const app = await open(tempDir());
     expect(await app.startupBackup).toBeNull();
-    app.close();
+    await app.close();
   });
 
   it('writes an interval backup only when something changed since the last one', async () => {
@@ -80,7 +80,7 @@ describe('backups', () => {
     // Reads are not changes.
     await call(app, 'stories.list', {});
     expect(await app.backupIfChanged()).toBeNull();
-    app.close();
+    await app.close();
   });
 
   it('restores a backup after backing up the current state, and reopens the bank', async () => {
@@ -103,7 +103,7 @@ describe('backups', () => {
     // Writes work on the reopened database.
     await call(app, 'stories.create', { title: 'After restore' });
     expect(await titles(app)).toContain('After restore');
-    app.close();
+    await app.close();
   });
 
   it('refuses a backup name that is a path, and a damaged backup', async () => {
@@ -118,7 +118,7 @@ describe('backups', () => {
     const damaged = await dispatch(app.handlers, 'backups.restore', { name: startup?.name });
     expect(damaged).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await titles(app)).toEqual(['One']);
-    app.close();
+    await app.close();
   });
 
   it('takes the pre-migration backup through the same checked path', async () => {
@@ -131,7 +131,7 @@ describe('backups', () => {
     expect(await titles(app)).toEqual(['Old']);
     const all = await listBackups(path.join(dir, BACKUP_DIR));
     expect(all.some((b) => b.reason === 'pre-migration' && b.ok && b.schemaVersion === latestVersion() - 10)).toBe(true);
-    app.close();
+    await app.close();
   });
 });
 
@@ -154,7 +154,7 @@ describe('recovery mode', () => {
     await seed(dir, ['Keep me', 'Me too']);
     const first = await open(dir);
     await first.startupBackup;
-    first.close();
+    await first.close();
     const file = path.join(dir, DATABASE_FILE);
     corrupt(file);
     const damagedBytes = fs.readFileSync(file);
@@ -181,7 +181,7 @@ describe('recovery mode', () => {
     await call(app, 'recovery.restoreBackup', { name: status.backups[0]?.name });
     expect(await titles(app)).toEqual(['Keep me', 'Me too']);
     expect((await call<RecoveryStatus>(app, 'recovery.status')).state).toBe('ok');
-    app.close();
+    await app.close();
   });
 
   it('starts fresh on request, keeping the damaged file aside', async () => {
@@ -195,14 +195,14 @@ describe('recovery mode', () => {
     const aside = fs.readdirSync(dir).filter((n) => n.startsWith('story-bank.damaged-'));
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, aside[0] ?? ''), 'utf8')).toBe('garbage'.repeat(1000));
-    app.close();
+    await app.close();
   });
 
   it('refuses recovery steps when nothing needs recovering', async () => {
     const app = await open(tempDir());
     expect(await dispatch(app.handlers, 'recovery.startFresh', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await dispatch(app.handlers, 'recovery.moveAside', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    app.close();
+    await app.close();
   });
 
   it('keeps a marker of the story count and warns when the database file is gone', async () => {
@@ -220,7 +220,7 @@ describe('recovery mode', () => {
     expect(fs.existsSync(path.join(dir, DATABASE_FILE))).toBe(false);
     await call(app, 'recovery.restoreBackup', { name: status.backups[0]?.name });
     expect(await titles(app)).toEqual(['A', 'B', 'C']);
-    app.close();
+    await app.close();
   });
 
   it('warns when the database turned up empty although it held stories', async () => {
@@ -235,11 +235,11 @@ describe('recovery mode', () => {
     await call(app, 'recovery.startFresh');
     expect(readMarker(dir)?.stories).toBe(0);
     expect(fs.readdirSync(dir).some((n) => n.startsWith('story-bank.emptied-'))).toBe(true);
-    app.close();
+    await app.close();
     // Deleting every story on purpose updates the marker: no warning next time.
     const again = await open(dir);
     expect((await call<RecoveryStatus>(again, 'recovery.status')).state).toBe('ok');
-    again.close();
+    await again.close();
   });
 
   it('updates the marker as stories come and go', async () => {
@@ -251,7 +251,7 @@ describe('recovery mode', () => {
     await call(app, 'stories.emptyTrash', {});
     expect(readMarker(dir)?.stories).toBe(0);
     expect(fs.existsSync(path.join(dir, MARKER_FILE))).toBe(true);
-    app.close();
+    await app.close();
   });
 });
 
@@ -274,7 +274,7 @@ describe('storage failures', () => {
     db.pragma('max_page_count = 1073741823');
     const retried = await dispatch(app.handlers, 'stories.save', { id: story.id, sessionId: 'session-full-1', draft: big });
     expect(retried.ok).toBe(true);
-    app.close();
+    await app.close();
   });
 
   it('answers a read-only database file with read-only', async () => {
@@ -284,21 +284,59 @@ describe('storage failures', () => {
     const result = await dispatch(app.handlers, 'stories.rename', { id: story.id, title: 'y' });
     expect(result).toMatchObject({ ok: false, error: { code: 'read-only' } });
     if (!result.ok) expect(result.error.message).toMatch(/read-only/);
-    app.close();
+    await app.close();
   });
 });
 
+/** Every file under dir with its size, so a write after close() shows as a change. */
+function listing(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((name) => {
+      const stat = fs.statSync(path.join(dir, name), { throwIfNoEntry: false });
+      return `${name}:${stat?.isFile() ? stat.size : 'dir'}`;
+    })
+    .sort();
+}
+
 describe('closing the bank', () => {
-  it('ends the editing session: the story being edited is back in the on-disk index before the file is closed', async () => {
+  it('waits for the start-up backup, the integrity check and the calls under way: nothing writes after close()', async () => {
+    const dir = tempDir();
+    await seed(dir, ['One', 'Two', 'Three']);
+    const app = await openAppBackend({ dataDir: dir, appVersion: 'test', backupIntervalMs: 60_000 });
+    // Close at once, while the start-up backup is being copied and checked and the integrity check runs, with a
+    // save in flight.
+    const story = (await call<{ id: string }[]>(app, 'stories.list', {}))[0];
+    const saving = dispatch(app.handlers, 'stories.save', {
+      id: story?.id,
+      sessionId: 'session-close-1',
+      draft: draftWith('One', { action: 'Written just before quitting.' }),
+    });
+    await app.close();
+    expect(await saving).toMatchObject({ ok: true });
+    const backups = fs.readdirSync(path.join(dir, BACKUP_DIR));
+    expect(backups.filter((name) => !name.endsWith('.sqlite'))).toEqual([]);
+    expect(backups.filter((name) => name.endsWith('-startup.sqlite'))).toHaveLength(2);
+    // The log was checkpointed and the connection closed: no -wal or -shm beside the database.
+    expect(fs.readdirSync(dir).filter((name) => /-(wal|shm)$/.test(name))).toEqual([]);
+    const before = listing(dir);
+    // Removing the folder must succeed in one go (no retries) and nothing may bring it back.
+    fs.rmSync(dir, { recursive: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(before.length).toBeGreaterThan(0);
+    const refused = await dispatch(app.handlers, 'stories.list', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+  });
+
+  it('leaves the story just saved in the on-disk index and the log checkpointed', async () => {
     const dir = tempDir();
     const app = await open(dir);
     const story = await call<{ id: string }>(app, 'stories.create', { title: 'Open story' });
     await call(app, 'stories.save', { id: story.id, sessionId: 'session-open-1', draft: draftWith('Open story', { result: 'churn fell' }) });
-    app.close();
-    // Read the file as it was left, without opening a repository (which would end any session itself).
+    await app.close();
+    expect(fs.existsSync(path.join(dir, `${DATABASE_FILE}-wal`))).toBe(false);
     const file = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
     try {
-      expect(file.prepare('SELECT count(*) FROM story_search_editing').pluck().get()).toBe(0);
       expect(file.prepare(`SELECT count(*) FROM story_fts WHERE story_fts MATCH 'churn'`).pluck().get()).toBe(1);
     } finally {
       file.close();

@@ -106,12 +106,55 @@ describe('opening the story database', () => {
     first.db.close();
 
     const { db } = await openStoryDatabase(file);
-    expect(db.prepare('SELECT count(*) FROM story_search_editing').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM stories WHERE editing = 1').pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'story_search_editing'`).pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM story_fts').pluck().get()).toBe(3);
     const repo = createStoriesRepository(db);
     expect(repo.list({}).map((s) => s.title)).toEqual(['Edited at last', 'Newest', 'Older']);
     expect(repo.list({ query: 'billing' }).map((s) => s.id)).toEqual(['story-edited']);
+    db.close();
+  });
+
+  it('brings a version-90 bank with a story mid-session back to one index without losing a word', async () => {
+    const file = path.join(tempDir(), 'bank.sqlite');
+    const first = await openStoryDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 90) });
+    // As that version's repository left it when the app died during an autosave session: story 2 is listed as being
+    // edited (out of story_fts, its live edit time only in the listing), and its autosaves since then wrote the
+    // title and a new section text that no index holds yet.
+    first.db.exec(`
+      INSERT INTO stories (seq, id, title, created_at, updated_at, session_id) VALUES
+        (1, 'story-older', 'Older', 1, 1000, 'a'), (2, 'story-edited', 'Edited', 1, 2000, 'b'),
+        (3, 'story-newest', 'Newest', 1, 3000, 'c');
+      INSERT INTO story_sections (id, story_seq, section, text) VALUES (8, 1, 0, 'A quiet quarter.'), (18, 2, 2, 'I moved the billing cron.');
+      INSERT INTO story_search_editing (seq, updated_at, session_id) VALUES (2, 2000, 'live');
+      UPDATE story_sections SET text = 'I moved the billing cron and halved the invoice latency.' WHERE id = 18;
+      INSERT INTO story_sections (id, story_seq, section, text) VALUES (19, 2, 3, 'Refunds dropped by a third.');
+      UPDATE stories SET title = 'Edited at last', session_id = 'live' WHERE seq = 2;
+      UPDATE story_search_editing SET updated_at = 5000 WHERE seq = 2;`);
+    expect(first.db.prepare('SELECT editing FROM stories WHERE seq = 2').pluck().get()).toBe(1);
+    expect(first.db.prepare('SELECT count(*) FROM story_fts').pluck().get()).toBe(2);
+    first.db.close();
+
+    const { db, foundVersion } = await openStoryDatabase(file);
+    expect(foundVersion).toBe(90);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'story_search_editing'`).pluck().get()).toBe(0);
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('stories');
+    expect(columns).not.toContain('editing');
+    expect(db.prepare('SELECT count(*) FROM story_fts').pluck().get()).toBe(3);
+    const repo = createStoriesRepository(db);
+    const edited = repo.get('story-edited');
+    expect(edited.title).toBe('Edited at last');
+    expect(edited.updatedAt).toBe(5000);
+    expect(edited.sections.action.text).toBe('I moved the billing cron and halved the invoice latency.');
+    expect(edited.sections.result.text).toBe('Refunds dropped by a third.');
+    expect(repo.list({}).map((s) => s.title)).toEqual(['Edited at last', 'Newest', 'Older']);
+    for (const query of ['invoice latency', 'refunds third', 'edited last', 'billing']) {
+      expect(repo.list({ query }).map((s) => s.id), query).toEqual(['story-edited']);
+    }
+    expect(repo.list({ query: 'quiet' }).map((s) => s.id)).toEqual(['story-older']);
+    // The next autosave re-indexes it through the one save path, under its new edit time.
+    repo.save('story-edited', 'live', { ...edited, sections: { ...edited.sections, result: { json: '', text: 'Refunds halved.' } } });
+    expect(repo.list({ query: 'third' })).toEqual([]);
+    expect(repo.list({ query: 'refunds halved' }).map((s) => s.id)).toEqual(['story-edited']);
     db.close();
   });
 

@@ -13,7 +13,7 @@ describe('the background integrity check', () => {
     const backend = await createBackend({ dataDir: tempDir(), appVersion: 'test' });
     expect(await backend.integrity).toEqual({ ok: true });
     expect(backend.handlers['app.info']({})).toMatchObject({ integrity: 'ok' });
-    backend.close();
+    await backend.close();
   });
 
   it('finds damage in a database whose pages were overwritten', async () => {
@@ -28,7 +28,7 @@ describe('the background integrity check', () => {
     // Scribble over a few interior pages, leaving the header intact so the file still opens.
     for (let page = 3; page < 12; page++) bytes.fill(0x5a, page * pageSize + 8, page * pageSize + 200);
     fs.writeFileSync(file, bytes);
-    const verdict = await checkIntegrityInBackground(file);
+    const verdict = await checkIntegrityInBackground(file).verdict;
     expect(verdict.ok).toBe(false);
   });
 });

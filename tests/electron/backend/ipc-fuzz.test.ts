@@ -185,8 +185,8 @@ beforeAll(async () => {
   backupName = (backup.value as { name: string }).name;
 });
 
-afterAll(() => {
-  app.close();
+afterAll(async () => {
+  await app.close();
   const out = path.resolve(import.meta.dirname, '..', '..', '..', 'test-results', 'reliability');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'fuzz.json'), `${JSON.stringify(figures, null, 2)}\n`);

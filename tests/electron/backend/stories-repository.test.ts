@@ -183,34 +183,26 @@ describe('revision history', () => {
   });
 });
 
-describe('the story being edited (out of the on-disk index until its session ends)', () => {
+describe('the search index kept by triggers (one save path)', () => {
   const onDisk = (local: Db): number => Number(local.prepare('SELECT count(*) FROM story_fts').pluck().get());
-  const beingEdited = (local: Db): number[] => local.prepare('SELECT seq FROM story_search_editing').pluck().all() as number[];
   const found = (stories: StoriesRepository, query: string): string[] => stories.list({ query }).map((s) => s.id);
 
-  it('is searched in memory while edited, one story at a time, and written back when its session ends', () => {
+  it('finds every autosave at once, keeping one index row per story under its newest edit time', () => {
     const story = repo.create(draftWith('Cache story', { action: 'I profiled the cache' }));
     const other = repo.create(draftWith('Queue story', { action: 'I drained the queue' }));
     expect(onDisk(db)).toBe(2);
     repo.save(story.id, 's1', draftWith('Cache story', { action: 'I profiled the cache and sharded it' }));
-    expect(onDisk(db)).toBe(1);
-    expect(beingEdited(db)).toHaveLength(1);
-    repo.save(story.id, 's1', draftWith('Cache story', { action: 'I profiled the cache and sharded it by tenant' }));
+    const last = repo.save(story.id, 's1', draftWith('Cache story', { action: 'I profiled the cache and sharded it by tenant' }));
+    expect(onDisk(db)).toBe(2);
     expect(found(repo, 'tenant')).toEqual([story.id]);
     expect(found(repo, 'sharded cache')).toEqual([story.id]);
-    // Editing another story ends the first one's session: it is back on disk with its last text.
-    repo.save(other.id, 's2', draftWith('Queue story', { action: 'I drained the queue overnight' }));
-    expect(onDisk(db)).toBe(1);
-    expect(found(repo, 'tenant')).toEqual([story.id]);
-    expect(found(repo, 'overnight')).toEqual([other.id]);
-    repo.endEditing();
-    expect(beingEdited(db)).toEqual([]);
-    expect(onDisk(db)).toBe(2);
-    expect(found(repo, 'overnight')).toEqual([other.id]);
-    expect(db.prepare(`SELECT rowid & 1048575 FROM story_fts WHERE story_fts MATCH 'overnight'`).pluck().all()).toHaveLength(1);
+    expect(found(repo, 'story')).toEqual([story.id, other.id]);
+    expect(repo.list({})[0]).toMatchObject({ id: story.id, updatedAt: last.updatedAt });
+    const key = db.prepare(`SELECT rowid FROM story_fts WHERE story_fts MATCH 'tenant'`).pluck().get();
+    expect(key).toBe(last.updatedAt * 1048576 + Number(db.prepare('SELECT seq FROM stories WHERE id = ?').pluck().get(story.id)));
   });
 
-  it('saves metadata and sections on the short path, and rewrites only the sections that changed', () => {
+  it('rewrites only the sections that changed', () => {
     const story = repo.create(draftWith('Draft', { situation: 'steady words', action: 'first' }));
     repo.save(story.id, 's1', draftWith('Draft', { situation: 'steady words', action: 'second' }));
     db.exec(`CREATE TEMP TABLE rewritten (section INTEGER);
@@ -226,36 +218,16 @@ describe('the story being edited (out of the on-disk index until its session end
     expect(found(repo, 'second')).toEqual([]);
   });
 
-  it('keeps its live edit time in its listing: an autosave leaves the story row alone, and the end of the session writes the time back', () => {
-    const story = repo.create(draftWith('Clock', { action: 'one' }));
-    repo.create(draftWith('Newer', { action: 'other words' }));
-    repo.save(story.id, 's1', draftWith('Clock', { action: 'two' }));
-    db.exec(`CREATE TEMP TABLE story_rows_written (seq INTEGER);
-      CREATE TEMP TRIGGER count_story_rows AFTER UPDATE ON stories BEGIN
-        INSERT INTO story_rows_written VALUES (new.seq);
-      END;`);
-    const last = repo.save(story.id, 's1', draftWith('Clock', { action: 'three' }));
-    expect(db.prepare('SELECT count(*) FROM story_rows_written').pluck().get()).toBe(0);
-    expect(repo.get(story.id).updatedAt).toBe(last.updatedAt);
-    expect(repo.list({})[0]).toMatchObject({ id: story.id, updatedAt: last.updatedAt });
-    expect(repo.list({ query: 'three' })).toMatchObject([{ id: story.id, updatedAt: last.updatedAt }]);
-    repo.endEditing();
-    expect(db.prepare('SELECT updated_at FROM stories WHERE id = ?').pluck().get(story.id)).toBe(last.updatedAt);
-    expect(repo.list({})[0]).toMatchObject({ id: story.id, updatedAt: last.updatedAt });
-    expect(repo.list({ query: 'three' })).toMatchObject([{ id: story.id, updatedAt: last.updatedAt }]);
-  });
-
   it('refuses an autosave that arrives after its story went to the trash, and keeps what was saved', () => {
     const story = repo.create(draftWith('Binned', { action: 'one' }));
     repo.save(story.id, 's1', draftWith('Binned', { action: 'two' }));
     repo.trash(story.id);
-    expect(beingEdited(db)).toEqual([]);
     expect(() => repo.save(story.id, 's1', draftWith('Binned', { action: 'three' }))).toThrow(/trash/);
     expect(repo.get(story.id).sections.action.text).toBe('two');
     expect(repo.list({ trash: true, query: 'two' }).map((s) => s.id)).toEqual([story.id]);
   });
 
-  it('notices a write by another connection between two autosaves: the next one keeps it as a revision', async () => {
+  it('sees a write by another connection between two autosaves: the next one keeps it as a revision', async () => {
     const file = path.join(tempDir(), 'bank.sqlite');
     const { db: first } = await openStoryDatabase(file);
     const { db: second } = await openStoryDatabase(file);
@@ -265,7 +237,6 @@ describe('the story being edited (out of the on-disk index until its session end
       const story = mine.create(draftWith('Shared', { task: 'mine one' }));
       mine.save(story.id, 'mine', draftWith('Shared', { task: 'mine two' }));
       theirs.save(story.id, 'theirs', draftWith('Shared', { task: 'theirs' }));
-      // Their save ended my session and listed the story as theirs; mine must not take the short path over it.
       expect(found(mine, 'theirs')).toEqual([story.id]);
       mine.save(story.id, 'mine', draftWith('Shared', { task: 'mine three' }));
       expect(mine.revisions(story.id).map((r) => r.draft.sections.task.text)).toEqual(['mine three', 'theirs', 'mine two', 'mine one']);
@@ -277,31 +248,11 @@ describe('the story being edited (out of the on-disk index until its session end
     }
   });
 
-  it('after a crash in the middle of a session, the next open puts the story back on disk', async () => {
-    const file = path.join(tempDir(), 'bank.sqlite');
-    const { db: before } = await openStoryDatabase(file);
-    const stories = createStoriesRepository(before);
-    const story = stories.create(draftWith('Crash', { result: 'nothing yet' }));
-    stories.save(story.id, 's1', draftWith('Crash', { result: 'latency halved' }));
-    expect(beingEdited(before)).toHaveLength(1);
-    before.close(); // no endEditing: the process died
-    const { db: after } = await openStoryDatabase(file);
-    try {
-      const reopened = createStoriesRepository(after);
-      expect(beingEdited(after)).toEqual([]);
-      expect(onDisk(after)).toBe(1);
-      expect(found(reopened, 'halved')).toEqual([story.id]);
-    } finally {
-      after.close();
-    }
-  });
-
-  it('a whole story written by an import ends its session, and the next autosave starts a new one', () => {
+  it('a whole story written by an import is re-indexed, and the next autosave keeps it as a revision', () => {
     const story = repo.create(draftWith('Imported', { action: 'draft one' }));
     repo.save(story.id, 's1', draftWith('Imported', { action: 'draft two' }));
     const copy = repo.get(story.id);
     db.transaction(() => repo.put({ ...copy, sections: { ...copy.sections, action: draftWith('', { action: 'from the file' }).sections.action } }, 'import'))();
-    expect(beingEdited(db)).toEqual([]);
     expect(found(repo, 'file')).toEqual([story.id]);
     repo.save(story.id, 's1', draftWith('Imported', { action: 'draft three' }));
     expect(repo.revisions(story.id).map((r) => r.draft.sections.action.text).slice(0, 2)).toEqual(['draft three', 'from the file']);

@@ -4,7 +4,7 @@ import type { Backend } from '../../../electron/backend/backend.ts';
 import { DATABASE_FILE } from '../../../electron/backend/data-dir.ts';
 import { findChromium } from '../../../electron/backend/prep-sheet/chromium-pdf.ts';
 import { stagedSheet } from '../../../electron/backend/prep-sheet/staged-sheets.ts';
-import type { StoryRevision } from '../../../electron/backend/stories-repository.ts';
+import type { StoryRevision } from '../../../shared/domain/revision.ts';
 import type { Story, StoryDraft } from '../../../shared/domain/story.ts';
 import type { BackupExport, PrintAnswer, SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
 import { buildPrepSheet } from '../../../shared/prep-sheet/index.ts';

@@ -24,7 +24,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await shell.close();
-  backend.close();
+  await backend.close();
 });
 
 function launchCode(): string {

@@ -22,7 +22,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await shell.close();
-  backend.close();
+  await backend.close();
 });
 
 /** A GET with the session cookie (or the one given), naming `host`. */

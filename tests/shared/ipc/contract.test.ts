@@ -24,7 +24,7 @@ describe('the IPC contract', () => {
     expect(created.ok).toBe(true);
     const list = await dispatch(b.handlers, 'stories.list', {});
     expect(list).toMatchObject({ ok: true, value: [{ title: 'Hello' }] });
-    b.close();
+    await b.close();
   });
 
   it('rejects wrong types, oversize values, extra fields and unknown channels without writing', async () => {
@@ -59,13 +59,13 @@ describe('the IPC contract', () => {
       }
     }
     expect(counts()).toBe(before);
-    b.close();
+    await b.close();
   });
 
   it('turns a handler failure into an error result with the backend’s message', async () => {
     const { b } = await backend();
     const result = await dispatch(b.handlers, 'stories.get', { id: 'no-such-story' });
     expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'That story no longer exists.' } });
-    b.close();
+    await b.close();
   });
 });
