@@ -1,13 +1,14 @@
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { lintCommand } from './commands/lint.ts';
+import { planCommand } from './commands/plan.ts';
 import { asksForHelp, EXIT, processIO, type CliIO, type Command } from './io.ts';
 
 /**
  * The story-bank command line: a dispatcher over named commands. To add one (for example `export` or `import`,
  * which will open the database through electron/backend), write a Command in commands/ and list it here.
  */
-export const COMMANDS: readonly Command[] = [lintCommand, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, exportCommand, importCommand, planCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
