@@ -1,4 +1,4 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
 /** Debian's Chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.STORY_BANK_CHROMIUM ?? '/usr/bin/chromium';
@@ -12,9 +12,21 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * The Electron host: with STORY_BANK_ELECTRON naming an Electron binary, the desktop app's own test
+ * (tests/e2e-electron) runs too. Without one it is skipped, and the run says so once, in its first line.
+ */
+const ELECTRON = process.env.STORY_BANK_ELECTRON;
+const projects: PlaywrightTestConfig['projects'] = [{ name: 'browser-shell', testDir: 'tests/e2e' }];
+if (ELECTRON) projects.push({ name: 'electron', testDir: 'tests/e2e-electron' });
+else if (!process.env.STORY_BANK_QUIET_HOSTS) {
+  console.log('Skipping the Electron host: no Electron binary here (set STORY_BANK_ELECTRON=/path/to/electron to run it).');
+  process.env.STORY_BANK_QUIET_HOSTS = '1'; // Playwright loads this file again in its workers: say it once
+}
+
 export default defineConfig({
-  testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
+  projects,
   outputDir: 'test-results/e2e',
   fullyParallel: false,
   workers: 1,
