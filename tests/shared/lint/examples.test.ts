@@ -21,8 +21,6 @@ describe('embedded rule examples', () => {
       'generic-reflection',
       'no-customer-impact',
       'section-over-target',
-      'action-too-short',
-      'answer-too-short',
       'answer-too-long',
       'hedging',
       'passive-action',
