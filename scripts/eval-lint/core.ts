@@ -10,11 +10,13 @@ import { parseStoryMarkdown } from '../../shared/story-format/story-markdown.ts'
  * How well the lint agrees with a labeled corpus (tests/fixtures/labeled-stories): each story is a Markdown file
  * and labels.json says whether a bar raiser calls it strong or weak, and which rule ids they would flag.
  *
- * Counted over story × rule pairs, for every rule of the rubric, where a rule "fires" when it gives a warning or an
- * error (suggestions and positives are advice, not faults):
- *   TP  the rule is expected on the story and fires        FN  expected, does not fire
- *   FP  the rule fires but is not expected (on a strong story every firing rule is one)
- *   TN  neither expected nor firing
+ * Counted over story × rule pairs, for every rule of the rubric:
+ *   TP  the rule is expected on the story and reports it at any severity but positive (a style rule such as
+ *       hedging speaks as a suggestion: the user is told, at the weight interviewers give it)
+ *   FN  expected, and the rule says nothing
+ *   FP  not expected, and the rule gives a warning or an error (on a strong story every one is a false alarm;
+ *       a suggestion is advice, not a fault)
+ *   TN  not expected, and no warning or error from the rule
  * recall = TP / (TP + FN): of the flaws a bar raiser names, how many the lint names.
  * specificity = TN / (TN + FP): of the places it should stay quiet, how often it does.
  * The ordering check: every strong story scores above every weak one.
@@ -33,6 +35,8 @@ export interface StoryResult {
   score: number;
   /** Rule ids giving a warning or an error. */
   fired: string[];
+  /** Rule ids reporting anything but a positive signal. */
+  flagged: string[];
   diagnostics: Diagnostic[];
   texts: Record<SectionId, string>;
 }
@@ -90,7 +94,8 @@ export function evaluateCorpus(dir: string, rubric: CompiledRubric): Evaluation 
     const texts = sectionTexts(parsed.story.sections);
     const analysis = analyzeStory({ sections: texts, principles: parsed.story.principles.map((p) => p.id) }, rubric);
     const fired = [...new Set(analysis.diagnostics.filter((d) => FAULT.has(d.severity)).map((d) => d.ruleId))].sort();
-    stories.push({ file, label, score: analysis.score, fired, diagnostics: analysis.diagnostics, texts });
+    const flagged = [...new Set(analysis.diagnostics.filter((d) => d.severity !== 'positive').map((d) => d.ruleId))].sort();
+    stories.push({ file, label, score: analysis.score, fired, flagged, diagnostics: analysis.diagnostics, texts });
   }
 
   const rules = new Map<string, RuleCounts>(ruleIds.map((id) => [id, { tp: 0, fp: 0, fn: 0, tn: 0 }]));
@@ -100,7 +105,7 @@ export function evaluateCorpus(dir: string, rubric: CompiledRubric): Evaluation 
       const expected = story.label.expect.includes(id);
       const fires = story.fired.includes(id);
       const counts = rules.get(id)!;
-      if (expected && fires) counts.tp++;
+      if (expected && story.flagged.includes(id)) counts.tp++;
       else if (expected) {
         counts.fn++;
         misses.push({ file: story.file, ruleId: id, kind: 'missed' });

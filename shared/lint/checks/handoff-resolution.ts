@@ -19,6 +19,14 @@ export const handoffResolution = defineScript({
     /** Matches inside these are not hand-offs ("de-escalated"). */
     exceptions: phraseListSchema.optional(),
     minOwnActions: z.number().int().min(1),
+    /**
+     * Escalations proper ("escalated", "paged the database team"): after the last of them the speaker must still
+     * take `minOwnAfterEscalation` steps of their own. An Action whose own steps all come before the problem left
+     * their hands (checked a graph, then escalated, then others fixed it) is an escalation story however busy the
+     * start was; asking a manager for something ("asked my manager to move me") is not an escalation.
+     */
+    escalations: phraseListSchema.optional(),
+    minOwnAfterEscalation: z.number().int().min(0).default(0),
     ...firstPersonLexiconSchema,
   }),
   compile(params, ctx) {
@@ -26,6 +34,7 @@ export const handoffResolution = defineScript({
     const handoff = ctx.phrases(params.handoff);
     const others = ctx.phrases(params.resolvedByOthers);
     const exceptions = params.exceptions ? ctx.phrases(params.exceptions) : -1;
+    const escalations = params.escalations ? ctx.phrases(params.escalations) : -1;
     return (run) => {
       const out: ScriptFinding[] = [];
       for (const section of run.sections) {
@@ -37,13 +46,21 @@ export const handoffResolution = defineScript({
         const a = run.analysis(section);
         // The speaker's own steps, not counting verbs inside the hand-off phrases themselves.
         const inside = (t: number, list: readonly Match[]) => list.some((m) => m.tok <= t && t < m.tokEnd);
-        let own = 0;
-        for (const v of ownActionVerbsOf(run, section, lex)) if (!inside(v, handoffs) && !inside(v, fixedByOthers)) own++;
-        if (own >= params.minOwnActions) continue;
-        // Point at the sentence where the problem leaves the speaker's hands (the last hand-off).
+        // Where the problem leaves the speaker's hands: the last hand-off, or the last fix by others after it.
         let last = handoffs[handoffs.length - 1];
         const lastOther = fixedByOthers[fixedByOthers.length - 1];
         if (!last || (lastOther && lastOther.start > last.start)) last = lastOther;
+        const escalated = escalations >= 0 ? run.matches(section, escalations).filter(outside) : [];
+        const lastEscalation = escalated[escalated.length - 1];
+        let own = 0;
+        let ownAfter = 0;
+        for (const v of ownActionVerbsOf(run, section, lex)) {
+          if (inside(v, handoffs) || inside(v, fixedByOthers)) continue;
+          own++;
+          if (lastEscalation && v >= lastEscalation.tokEnd) ownAfter++;
+        }
+        const keptHold = !lastEscalation || ownAfter >= params.minOwnAfterEscalation;
+        if (own >= params.minOwnActions && keptHold) continue;
         const span = sentenceAt(a, last!.start);
         out.push({ section, start: span.start, end: span.end, basis: 'section', values: { count: own } });
       }
