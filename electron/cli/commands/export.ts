@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPrincipleId, principleName } from '../../../shared/domain/principles.ts';
-import { dispatch } from '../../../shared/ipc/dispatch.ts';
-import type { ChannelName, Handlers, InputOf, OutputOf } from '../../../shared/ipc/contract.ts';
+import type { Handlers } from '../../../shared/ipc/contract.ts';
 import { SHEET_BATCH, type SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
 import { buildPrepSheet, PAPER_SIZES, type PaperSize, SHEET_LAYOUTS, type SheetLayout, sheetScope } from '../../../shared/prep-sheet/index.ts';
 import { NoChromiumError, PdfRenderError, printPdfWithChromium } from '../../backend/prep-sheet/chromium-pdf.ts';
+import { BankCallError, call } from '../bank-call.ts';
 import { loadFramework } from '../content-files.ts';
 import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
 import { loadCompiledRubric } from '../rubric-files.ts';
@@ -35,13 +35,6 @@ The --principle and --stories options also choose the stories for md.
 Exit status: 0 done, 2 bad options, nothing to export, or the file could not be written.
 `;
 
-class ExportError extends Error {}
-
-async function call<C extends ChannelName>(handlers: Handlers, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await dispatch(handlers, channel, input);
-  if (!result.ok) throw new ExportError(result.error.message);
-  return result.value as OutputOf<C>;
-}
 
 /** Ids of the chosen live stories, oldest first. */
 async function chosenIds(handlers: Handlers, principle: string | undefined, stories: string[] | undefined): Promise<string[]> {
@@ -165,7 +158,7 @@ export const exportCommand: Command = {
       io.stdout(`Wrote a ${layout} prep sheet of ${records.length} ${records.length === 1 ? 'story' : 'stories'} to ${out} (${kb(pdf.length)}).\n`);
       return EXIT.ok;
     } catch (error) {
-      if (error instanceof ExportError) return fail(error.message);
+      if (error instanceof BankCallError) return fail(error.message);
       const code = (error as { code?: string }).code;
       if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
         return fail(`cannot write ${outArg}: ${(error as Error).message}`);

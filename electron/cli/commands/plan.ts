@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { principleName, type PrincipleId } from '../../../shared/domain/principles.ts';
-import { dispatch } from '../../../shared/ipc/dispatch.ts';
-import type { ChannelName, Handlers, InputOf, OutputOf } from '../../../shared/ipc/contract.ts';
+import type { Handlers } from '../../../shared/ipc/contract.ts';
 import { SHEET_BATCH, type SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
 import { parseLoop, type Loop } from '../../../shared/loop/loop.ts';
 import { planJson, planStories } from '../../../shared/loop/plan-input.ts';
 import { planLoop, RATING_LABELS, type Rating } from '../../../shared/loop/solve.ts';
+import { BankCallError, call } from '../bank-call.ts';
 import { loadFramework } from '../content-files.ts';
 import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
 import { BankUnavailableError, openBankForCli } from '../open-bank.ts';
@@ -36,11 +36,6 @@ Exit status: 0 planned, 2 bad input (the field is named; nothing is written).
 
 class PlanError extends Error {}
 
-async function call<C extends ChannelName>(handlers: Handlers, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await dispatch(handlers, channel, input);
-  if (!result.ok) throw new PlanError(result.error.message);
-  return result.value as OutputOf<C>;
-}
 
 /** Every live story with its probe notes and ignored findings. */
 async function bankStories(handlers: Handlers): Promise<SheetStoryRecord[]> {
@@ -128,7 +123,7 @@ export const planCommand: Command = {
       io.stdout(parsed.flags.has('--json') ? `${JSON.stringify(json, null, 2)}\n` : planText(json));
       return EXIT.ok;
     } catch (error) {
-      if (error instanceof PlanError) return fail(error.message);
+      if (error instanceof BankCallError) return fail(error.message);
       throw error;
     } finally {
       await bank.close();

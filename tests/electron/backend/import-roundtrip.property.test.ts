@@ -11,6 +11,7 @@ import { blocks } from '../../shared/story-format/arbitraries.ts';
 import { framework, options, rubric, sheetStory } from '../../shared/prep-sheet/fixture.ts';
 import { callOk, openTestBackend } from '../../support/backend.ts';
 import { sampleDraft } from '../../support/sample-stories.ts';
+import { visibleText } from '../../support/visible-text.ts';
 
 // Issue 17 §3: any story the importer accepts can be saved again, exported as Markdown, as JSON and on the prep
 // sheet (the HTML Chromium prints to PDF), and imported back, with the same text. The stories are generated Markdown
@@ -45,19 +46,6 @@ const generatedFile = fc
     return printStoryMarkdown(draft);
   });
 
-/** What a reader sees of an HTML page: tags gone, entities decoded, whitespace collapsed. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<\/?(b|strong|em|i|small)>/g, '') // inline formatting joins the letters it wraps
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 const sectionTexts = (story: StoryDraft) => SECTION_IDS.map((id) => lexicalJsonToPlainText(story.sections[id].json));

@@ -17,23 +17,11 @@ import { SAMPLE_STORIES, sampleDraft } from '../../support/sample-stories.ts';
 import { XSS_PAYLOADS } from '../../support/xss-corpus.ts';
 import { draftWith } from '../../support/drafts.ts';
 import { framework, options, rubric, sampleSheetStories, sheetStory } from './fixture.ts';
+import { visibleText } from '../../support/visible-text.ts';
 
 const build = (stories: SheetStoryInput[], partial: Parameters<typeof options>[0] = {}) =>
   buildPrepSheet({ stories, framework, rubric, options: options(partial) });
 
-/** The text of an HTML fragment with tags removed and entities decoded: what a reader sees. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<\/?(b|strong|em|small)>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 /** The part of the document about one story (its card or page). */
 function storyBlock(html: string, id: string): string {
