@@ -92,7 +92,7 @@ export function evaluateCorpus(dir: string, rubric: CompiledRubric): Evaluation 
     const parsed = parseStoryMarkdown(fs.readFileSync(path.join(dir, file), 'utf8'));
     if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
     const texts = sectionTexts(parsed.story.sections);
-    const analysis = analyzeStory({ sections: texts, principles: parsed.story.principles.map((p) => p.id) }, rubric);
+    const analysis = analyzeStory({ sections: texts, principles: parsed.story.principles.map((p) => p.id), level: parsed.story.level ?? undefined }, rubric);
     const fired = [...new Set(analysis.diagnostics.filter((d) => FAULT.has(d.severity)).map((d) => d.ruleId))].sort();
     const flagged = [...new Set(analysis.diagnostics.filter((d) => d.severity !== 'positive').map((d) => d.ruleId))].sort();
     stories.push({ file, label, score: analysis.score, fired, flagged, diagnostics: analysis.diagnostics, texts });

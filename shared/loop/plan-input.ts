@@ -33,7 +33,7 @@ export function planStories(records: readonly BankStory[], framework: Framework,
   const probesOf = new Map(framework.principles.map((p) => [p.id, p.probes.map((probe) => probe.id)]));
   return records.map(({ story, probeNotes, suppressions }) => {
     const principles = story.principles.map((p) => p.id);
-    const { score } = analyzeStory({ sections: sectionTexts(story.sections), principles }, rubric, { suppressions });
+    const { score } = analyzeStory({ sections: sectionTexts(story.sections), principles, level: story.level ?? undefined }, rubric, { suppressions });
     const rating = ratingFromScore(score);
     const probeIds = new Set(principles.flatMap((id) => probesOf.get(id) ?? []));
     const prepared = probeNotes.filter((n) => probeIds.has(n.probeId) && n.note.trim() !== '').length;

@@ -164,7 +164,7 @@ function prepareStory(input: SheetStoryInput, framework: Framework, rubric: Comp
   const { story } = input;
   const texts = sectionTexts(story.sections);
   const analysis = analyzeStory(
-    { sections: texts, principles: story.principles.map((p) => p.id) },
+    { sections: texts, principles: story.principles.map((p) => p.id), level: story.level ?? undefined },
     rubric,
     {
       ...(options.pace === undefined ? {} : { pace: options.pace }),

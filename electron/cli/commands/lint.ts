@@ -115,7 +115,7 @@ export const lintCommand: Command = {
       }
       const texts = sectionTexts(result.story.sections);
       const options = pace === undefined ? {} : { pace };
-      const analysis = analyzeStory({ sections: texts, principles: result.story.principles.map((p) => p.id) }, rubric, options);
+      const analysis = analyzeStory({ sections: texts, principles: result.story.principles.map((p) => p.id), level: result.story.level ?? undefined }, rubric, options);
       linted.push({ file, score: analysis.score, seconds: analysis.timing.total.seconds, diagnostics: analysis.diagnostics, texts });
     }
 
