@@ -4,7 +4,7 @@ import type { SectionId } from '../domain/sections.ts';
 import { suggestPrinciples, type Evidence } from '../suggest/suggest.ts';
 import type { SuggestIndex } from '../suggest/suggest-index.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { partOfRule, type CompiledRubric, type StoryAnalysis } from './engine.ts';
+import { lint, partOfRule, type CompiledRubric, type StoryAnalysis } from './engine.ts';
 import { analyzeText } from './text-analysis.ts';
 import { costOf, weigh, type WeighedFinding } from './weighing.ts';
 
@@ -68,6 +68,8 @@ export interface VerdictInput {
 
 /** The individual-contributor ladder, in order. Manager is a track of its own: no "next level" is implied. */
 const LADDER: readonly Level[] = ['SDE1', 'SDE2', 'Senior', 'Principal'];
+const METRIC_RULE = 'missing-metric';
+const NO_TEXT: Readonly<Record<SectionId, string>> = { situation: '', task: '', action: '', result: '', reflection: '' };
 const SENIOR_AND_ABOVE: ReadonlySet<Level> = new Set<Level>(['Senior', 'Principal', 'Manager']);
 
 /** Evidence weight (content/principles) a story needs for the principle to count as clearly shown, or shown at all. */
@@ -113,10 +115,24 @@ interface Concern {
   cost: number;
 }
 
-/** The first sentence of the Result that states a number, as the place a measured result is shown. */
-function measuredSentence(result: string): { start: number; end: number } | null {
+/**
+ * The first sentence of the Result that states a quantity, as the rubric's own missing-metric rule decides
+ * ("from three days to four hours" counts; a year or a version does not). Null when none does.
+ */
+function measuredSentence(result: string, rubric: CompiledRubric): { start: number; end: number } | null {
+  if (!rubric.byId.has(METRIC_RULE)) return null;
   for (const span of analyzeText(result).sentences) {
-    if (/\d|\b(half|double[ds]?|twice|third|quarter|tenfold|percent)\b/i.test(result.slice(span.start, span.end))) return span;
+    const sentence = result.slice(span.start, span.end);
+    if (!/[\p{L}\p{N}]/u.test(sentence)) continue;
+    if (lint({ sections: { ...NO_TEXT, result: sentence }, principles: [] }, rubric, { only: [METRIC_RULE] }).length === 0) return span;
+  }
+  return null;
+}
+
+/** The Action's first sentence told in the first person singular, as the place your own steps show. */
+function ownStep(action: string): { start: number; end: number } | null {
+  for (const span of analyzeText(action).sentences) {
+    if (/(^|[^\p{L}])(I|I've|I'd|I'm|my)(?![\p{L}])/u.test(action.slice(span.start, span.end))) return span;
   }
   return null;
 }
@@ -139,6 +155,7 @@ interface Read {
   hasWarning: boolean;
   /** Any finding, even a suggestion, about the two things every interviewer scores first: your steps, your result. */
   firstThingsFlagged: boolean;
+  nothingToJudge: boolean;
   clearEvidence: boolean;
 }
 
@@ -201,21 +218,28 @@ function read(input: VerdictInput, principle: Principle, level: Level): Read {
   for (const d of weighing.strengths) {
     strengths.push({ kind: 'strength', text: firstSentenceOf(d.message), section: d.section, start: d.start, end: d.end, ruleId: d.ruleId });
   }
-  const impactConcern = weighing.problems.some((w) => w.part === 'impact');
-  const measured = impactConcern ? null : measuredSentence(sections.result);
+  const flagged = (part: string) => weighing.problems.some((w) => w.part === part);
+  const measured = flagged('impact') ? null : measuredSentence(sections.result, rubric);
   if (measured) {
     strengths.push({ kind: 'strength', text: `The Result is measured: "${quote(sections.result.slice(measured.start, measured.end))}".`, section: 'result', ...measured });
   }
+  const own = flagged('ownership') ? null : ownStep(sections.action);
+  if (own) {
+    strengths.push({ kind: 'strength', text: `The Action is yours, step by step: "${quote(sections.action.slice(own.start, own.end))}".`, section: 'action', ...own });
+  }
+  // Nothing to judge without an Action or a Result.
+  const nothingToJudge = sections.action.trim() === '' || sections.result.trim() === '';
 
   concerns.sort((a, b) => b.cost - a.cost);
   const bonus = Math.min(MAX_BONUS, weighing.strengths.length * POSITIVE_BONUS);
   const points = Math.max(0, Math.min(100, Math.round(100 - cost + bonus)));
   const hasWarning = weighing.problems.some((w) => w.diagnostic.severity === 'warning');
   const firstThingsFlagged = weighing.problems.some((w) => w.part === 'ownership' || w.part === 'impact');
-  return { points, concerns, strengths, hasError: weighing.hasError, hasWarning, firstThingsFlagged, clearEvidence: evidenceWeight >= CLEAR_EVIDENCE };
+  return { points, concerns, strengths, hasError: weighing.hasError, hasWarning, firstThingsFlagged, nothingToJudge, clearEvidence: evidenceWeight >= CLEAR_EVIDENCE };
 }
 
 function rate(r: Read): Rating {
+  if (r.nothingToJudge) return 'no-hire';
   if (r.hasError) return r.points >= LEAN_NO_HIRE_POINTS ? 'lean-no-hire' : 'no-hire';
   if (r.hasWarning) return r.points >= LEAN_HIRE_WITH_WARNINGS ? 'lean-hire' : r.points >= LEAN_NO_HIRE_POINTS ? 'lean-no-hire' : 'no-hire';
   // A hire needs your own steps and a measured result to stand without a flag.
@@ -247,12 +271,10 @@ function nextOf(level: Level): Level | null {
   return i < 0 || i === LADDER.length - 1 ? null : (LADDER[i + 1] ?? null);
 }
 
-function nextLevelNeeds(input: VerdictInput, principle: Principle, now: Read, next: Level): string {
+function nextLevelNeeds(input: VerdictInput, principle: Principle, next: Level): string {
   const then = read(input, principle, next);
   const asks: string[] = [];
-  const nowRules = new Set(now.concerns.map((c) => c.reason.ruleId ?? c.reason.text));
-  const grown = then.concerns.filter((c) => !nowRules.has(c.reason.ruleId ?? c.reason.text) || c.reason.ruleId === 'no-scope-boundary');
-  if (grown.some((c) => c.reason.section === 'reflection' && !c.reason.ruleId)) asks.push('name the systemic cause and what you changed in how you or the team work in the Reflection');
+  if (then.concerns.some((c) => c.reason.section === 'reflection')) asks.push('name the systemic cause and what you changed in how you or the team work in the Reflection');
   if (then.concerns.some((c) => c.reason.ruleId === 'no-scope-boundary')) asks.push('say where your part ended and what you left to others');
   if (!/\btrade-?offs?\b|\binstead of\b|\brather than\b|\bgave up\b/i.test(Object.values(input.sections).join(' '))) asks.push('name the trade-off you made and what you gave up for it');
   const expectation = principle.levels[next];
@@ -276,7 +298,7 @@ export function judgeStory(input: VerdictInput): Verdict[] {
       rating,
       points: r.points,
       reasons: chooseReasons(rating, r),
-      nextLevel: next ? { level: next, needs: nextLevelNeeds(input, principle, r, next) } : null,
+      nextLevel: next ? { level: next, needs: nextLevelNeeds(input, principle, next) } : null,
     });
   }
   return out;

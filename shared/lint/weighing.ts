@@ -83,11 +83,13 @@ export function weigh(diagnostics: readonly Diagnostic[], partOf: (ruleId: strin
       continue;
     }
     if (d.severity === 'error') hasError = true;
-    const seen = perRule.get(d.ruleId) ?? 0;
-    perRule.set(d.ruleId, seen + 1);
     // A hedge or filler in the Result is not style: it makes the figure sound unsure, so it weighs as impact.
     const declared = partOf(d.ruleId);
     const part = declared === 'style' && d.section === 'result' ? 'impact' : declared;
+    // Repeats are counted per rule and part, so hedges early on do not use up the count of those in the Result.
+    const key = `${d.ruleId}\u0000${part}`;
+    const seen = perRule.get(key) ?? 0;
+    perRule.set(key, seen + 1);
     const full = costOf(part, d.severity, level);
     const here = seen === 0 ? full : seen < COUNTED_PER_RULE ? full / 2 : 0;
     cost += here;
