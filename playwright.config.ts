@@ -1,16 +1,5 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
-
-/** Debian's Chromium, never a downloaded browser. */
-export const CHROMIUM = process.env.STORY_BANK_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Flags for a Chromium that makes no connection of its own (this machine's network is closed) and runs as root. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from './tests/support/chromium.ts';
 
 /** The worker option tests/e2e/fixtures.ts reads to pick the host a project drives. */
 type HostOptions = { hostName: 'browser-shell' | 'electron' };

@@ -34,10 +34,13 @@ export function scoreFromWeighing(weighing: Weighing): number {
 
 export type ScoreBand = 'strong' | 'promising' | 'needs-work' | 'incomplete';
 
-/** A word for the score, for badges. */
+/**
+ * A word for the score, for badges. One warning about ownership or impact costs about 16 points, so "strong" is
+ * kept for stories with at most a few style notes, where the verdict reads Hire or better.
+ */
 export function scoreBand(score: number): ScoreBand {
-  if (score >= 85) return 'strong';
-  if (score >= 65) return 'promising';
+  if (score >= 95) return 'strong';
+  if (score >= 75) return 'promising';
   if (score > ERROR_CAP - 20) return 'needs-work';
   return 'incomplete';
 }

@@ -1,7 +1,7 @@
 import type { Framework, Principle } from '../content/principle-schema.ts';
 import type { Level } from '../domain/levels.ts';
 import type { SectionId } from '../domain/sections.ts';
-import { suggestPrinciples, type Evidence } from '../suggest/suggest.ts';
+import { suggestPrinciples, type Evidence, type PrincipleSuggestion } from '../suggest/suggest.ts';
 import type { SuggestIndex } from '../suggest/suggest-index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { lint, partOfRule, type CompiledRubric, type StoryAnalysis } from './engine.ts';
@@ -159,7 +159,7 @@ interface Read {
   clearEvidence: boolean;
 }
 
-function read(input: VerdictInput, principle: Principle, level: Level): Read {
+function read(input: VerdictInput, principle: Principle, level: Level, suggestions: readonly PrincipleSuggestion[]): Read {
   const { sections, rubric } = input;
   const relevant = findingsFor(principle.id, input.analysis.diagnostics, rubric);
   const weighing = weigh(relevant, partOfRule(rubric), level);
@@ -175,7 +175,7 @@ function read(input: VerdictInput, principle: Principle, level: Level): Read {
   const strengths: VerdictReason[] = [];
 
   // The principle's own evidence.
-  const suggestion = suggestPrinciples({ title: input.title, sections }, input.index ?? input.framework).find((s) => s.principleId === principle.id);
+  const suggestion = suggestions.find((s) => s.principleId === principle.id);
   const bestByPhrase = new Map<string, { weight: number; at: Evidence }>();
   for (const e of suggestion?.evidence ?? []) {
     const seen = bestByPhrase.get(e.phrase);
@@ -271,8 +271,8 @@ function nextOf(level: Level): Level | null {
   return i < 0 || i === LADDER.length - 1 ? null : (LADDER[i + 1] ?? null);
 }
 
-function nextLevelNeeds(input: VerdictInput, principle: Principle, next: Level): string {
-  const then = read(input, principle, next);
+function nextLevelNeeds(input: VerdictInput, principle: Principle, next: Level, suggestions: readonly PrincipleSuggestion[]): string {
+  const then = read(input, principle, next, suggestions);
   const asks: string[] = [];
   if (then.concerns.some((c) => c.reason.section === 'reflection')) asks.push('name the systemic cause and what you changed in how you or the team work in the Reflection');
   if (then.concerns.some((c) => c.reason.ruleId === 'no-scope-boundary')) asks.push('say where your part ended and what you left to others');
@@ -285,10 +285,12 @@ function nextLevelNeeds(input: VerdictInput, principle: Principle, next: Level):
 /** The verdict for each of the story's principles (in the story's order) at `level`. */
 export function judgeStory(input: VerdictInput): Verdict[] {
   const out: Verdict[] = [];
+  // The principles' evidence, read once for all of them.
+  const suggestions = input.principles.length > 0 ? suggestPrinciples({ title: input.title, sections: input.sections }, input.index ?? input.framework) : [];
   for (const id of input.principles) {
     const principle = input.framework.principles.find((p) => p.id === id);
     if (!principle) continue;
-    const r = read(input, principle, input.level);
+    const r = read(input, principle, input.level, suggestions);
     const rating = rate(r);
     const next = nextOf(input.level);
     out.push({
@@ -298,7 +300,7 @@ export function judgeStory(input: VerdictInput): Verdict[] {
       rating,
       points: r.points,
       reasons: chooseReasons(rating, r),
-      nextLevel: next ? { level: next, needs: nextLevelNeeds(input, principle, next) } : null,
+      nextLevel: next ? { level: next, needs: nextLevelNeeds(input, principle, next, suggestions) } : null,
     });
   }
   return out;

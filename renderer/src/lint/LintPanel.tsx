@@ -2,6 +2,8 @@ import { memo, type ReactNode, useState } from 'react';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { formatDuration, type StoryTiming } from '../../../shared/domain/timing.ts';
 import { type Diagnostic, scoreBand, type Suppression } from '../../../shared/lint/index.ts';
+import type { Verdict } from '../../../shared/lint/verdict.ts';
+import { VerdictList } from './VerdictList.tsx';
 
 const SEVERITY_LABEL: Record<Diagnostic['severity'], string> = {
   error: 'Error',
@@ -122,6 +124,9 @@ export interface LintPanelProps {
   onReveal(diagnostic: Diagnostic): void;
   onIgnore(diagnostic: Diagnostic, reason: string): void;
   onUnignore(suppression: Suppression): void;
+  verdicts: readonly Verdict[];
+  levelAssumed: boolean;
+  onRevealRange(section: SectionId, start: number, end: number): void;
 }
 
 /** The rubric's findings by section, with the score and the spoken length of the whole answer. */
@@ -141,6 +146,7 @@ export function LintPanel(props: LintPanelProps): ReactNode {
           </small>
         </span>
       </div>
+      <VerdictList verdicts={props.verdicts} levelAssumed={props.levelAssumed} onReveal={props.onRevealRange} />
       <p className={`answer-length answer-${timing.total.status}`}>
         Spoken: <strong>{formatDuration(timing.total.seconds)}</strong> of a {formatDuration(timing.total.minSeconds)}–
         {formatDuration(timing.total.maxSeconds)} answer at {timing.pace} words a minute
