@@ -32,10 +32,13 @@ const BASE_COST: Readonly<Record<Weighed, number>> = {
 
 const SEVERITY_FACTOR: Readonly<Record<Severity, number>> = { error: 1.5, warning: 1, suggestion: 0.4 };
 
-/** How much more (or less) each part weighs at a level; 1 where not listed. */
+/**
+ * How much more (or less) each part weighs at a level; 1 where not listed. SDE2 is the baseline, so a story with
+ * no level is weighed as an SDE2 story (the verdict's default level) everywhere its score is shown.
+ */
 const LEVEL_FACTOR: Readonly<Record<Level, Partial<Record<Weighed, number>>>> = {
   SDE1: { scope: 0.6, reflection: 0.6 },
-  SDE2: { scope: 0.85, reflection: 0.85 },
+  SDE2: {},
   Senior: { scope: 1.25, reflection: 1.25 },
   Principal: { scope: 1.5, reflection: 1.5, structure: 1.2 },
   Manager: { scope: 1.25, reflection: 1.25, ownership: 1.1 },

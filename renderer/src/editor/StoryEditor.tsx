@@ -40,7 +40,7 @@ function sameActiveFinding(a: ActiveFinding | null, b: ActiveFinding | null): bo
 }
 
 function lintInputOf(draft: StoryDraft): LintInput {
-  return { sections: sectionTexts(draft.sections), principles: draft.principles.map((p) => p.id), level: draft.level ?? DEFAULT_VERDICT_LEVEL };
+  return { sections: sectionTexts(draft.sections), principles: draft.principles.map((p) => p.id), level: draft.level ?? undefined };
 }
 
 function newSessionId(): string {
