@@ -115,3 +115,45 @@ test('typing in one section moves its highlights with the words and leaves the o
   await expect.poll(() => lint.highlightedIn('reflection').then((list) => list.filter((h) => !h.startsWith('positive')))).toEqual([]);
   expect(await lint.highlightedIn('result')).toEqual(moved);
 });
+
+test('the verdict per principle sits beside the score, explains itself, follows the level and improves with the story', async ({ page, shell }) => {
+  const app = new StoryBankPage(page);
+  await app.open(shell.url);
+  await app.newStory();
+  await app.title.fill('Checkout fix');
+  await app.choosePrinciple('Ownership');
+  await typeWeakStory(app);
+
+  const verdict = page.getByTestId('verdict-ownership');
+  const rating = verdict.getByTestId('verdict-rating');
+  await expect(rating).toHaveText(/^(Lean No Hire|No Hire)$/);
+  await expect(verdict).toContainText('Read at SDE2 (no level chosen)');
+  const reasons = verdict.locator('.verdict-reason');
+  expect(await reasons.count()).toBeGreaterThanOrEqual(2);
+  expect(await reasons.count()).toBeLessThanOrEqual(4);
+
+  // A reason about particular words puts the cursor on them.
+  await verdict.locator('.verdict-reason button', { hasText: "The Action says 'we'" }).click();
+  await expect(app.section('action')).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('We');
+
+  // The level changes the read and what the next level needs.
+  await page.getByLabel('Level').selectOption('Senior');
+  await expect(verdict).toContainText('Read at Senior');
+  await expect(verdict).not.toContainText('no level chosen');
+  await expect(verdict.getByTestId('verdict-next')).toContainText('Principal:');
+
+  // Told in the first person with a measured result and a scope, the story reads Hire or better.
+  const replace = async (section: Parameters<StoryBankPage['section']>[0], text: string) => {
+    await app.section(section).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+  };
+  await replace('task', 'The payment service was mine; the fraud vendor was not ours to change, so my job was the timeouts between us.');
+  await replace('action', 'I pulled a week of request logs and grouped slow calls by order type. I found nine in ten timeouts came from gift-card orders. I moved their fraud check after payment behind a flag, load tested it at twice the peak, and rolled it out to a tenth of traffic first.');
+  await replace('result', 'Checkout timeouts fell from 6% of orders to under 0.5% over the next sale weekend, and chargebacks stayed flat.');
+  await replace('reflection', 'Since then I start every latency investigation by grouping slow calls by request type, and I ask the team to do the same in reviews.');
+  await expect(rating).toHaveText(/^(Hire|Strong Hire)$/);
+  await expect(verdict.locator('.verdict-reason[data-kind="strength"]').first()).toBeVisible();
+  await page.getByRole('complementary', { name: 'Rubric' }).screenshot({ path: 'test-results/screenshots/verdict-panel.png' });
+});
