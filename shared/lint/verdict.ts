@@ -192,7 +192,7 @@ function read(input: VerdictInput, principle: Principle, level: Level, suggestio
     cost += here;
     concerns.push({
       cost: here,
-      reason: { kind: 'concern', text: `Few of the words interviewers listen for in ${principle.name} are here; the guide's look-fors show what they want to hear.` },
+      reason: { kind: 'concern', text: `Few of the words interviewers listen for in ${principle.name} are here: name the moment that shows it in plain words.` },
     });
   }
 
@@ -308,10 +308,6 @@ export function judgeStory(input: VerdictInput): Verdict[] {
 
 /** The level a verdict is read at when the story names none. */
 export const DEFAULT_VERDICT_LEVEL: Level = 'SDE2';
-
-export function isRating(value: string): value is Rating {
-  return (RATINGS as readonly string[]).includes(value);
-}
 
 /** Ratings from best to worst, as numbers (0 best) for sorting and comparing. */
 export function ratingRank(rating: Rating): number {
