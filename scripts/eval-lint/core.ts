@@ -5,7 +5,7 @@ import { sectionTexts } from '../../shared/domain/story.ts';
 import type { Diagnostic } from '../../shared/lint/diagnostics.ts';
 import type { Framework } from '../../shared/content/principle-schema.ts';
 import { analyzeStory, type CompiledRubric } from '../../shared/lint/engine.ts';
-import { DEFAULT_VERDICT_LEVEL, judgeStory, type Verdict } from '../../shared/lint/verdict.ts';
+import { DEFAULT_VERDICT_LEVEL, judgeStory, RATINGS, type Verdict } from '../../shared/lint/verdict.ts';
 import { parseStoryMarkdown } from '../../shared/story-format/story-markdown.ts';
 
 /**
@@ -173,8 +173,8 @@ export function formatEvaluation(e: Evaluation): string {
   lines.push(`lowest strong score ${e.minStrong?.score ?? '-'} (${e.minStrong?.file ?? '-'}), highest weak score ${e.maxWeak?.score ?? '-'} (${e.maxWeak?.file ?? '-'}); weak at or above a strong: ${new Set(e.outOfOrder.map((o) => o.weak.file)).size}`);
   const ratings = new Map<string, number>();
   for (const s of e.stories) for (const v of s.verdicts) ratings.set(`${s.label.label} ${v.rating}`, (ratings.get(`${s.label.label} ${v.rating}`) ?? 0) + 1);
-  lines.push(`verdicts     strong: ${['strong-hire', 'hire', 'lean-hire', 'lean-no-hire', 'no-hire'].map((r) => `${r} ${ratings.get(`strong ${r}`) ?? 0}`).join(', ')}`);
-  lines.push(`             weak:   ${['strong-hire', 'hire', 'lean-hire', 'lean-no-hire', 'no-hire'].map((r) => `${r} ${ratings.get(`weak ${r}`) ?? 0}`).join(', ')}`);
+  lines.push(`verdicts     strong: ${RATINGS.map((r) => `${r} ${ratings.get(`strong ${r}`) ?? 0}`).join(', ')}`);
+  lines.push(`             weak:   ${RATINGS.map((r) => `${r} ${ratings.get(`weak ${r}`) ?? 0}`).join(', ')}`);
   lines.push(`             stories the verdict reads against their label: ${e.verdictMisses.length}   (target 0)`);
   for (const m of e.verdictMisses) lines.push(`  ${m.story.file}  ${m.why}`);
   const missed = e.misses.filter((m) => m.kind === 'missed');

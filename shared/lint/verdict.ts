@@ -3,9 +3,10 @@ import type { Level } from '../domain/levels.ts';
 import type { SectionId } from '../domain/sections.ts';
 import { suggestPrinciples, type Evidence, type PrincipleSuggestion } from '../suggest/suggest.ts';
 import type { SuggestIndex } from '../suggest/suggest-index.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { lint, partOfRule, type CompiledRubric, type StoryAnalysis } from './engine.ts';
-import { analyzeText } from './text-analysis.ts';
+import { messageHeadline, type Diagnostic } from './diagnostics.ts';
+import { partOfRule, type CompiledRubric, type StoryAnalysis } from './engine.ts';
+import { measuredSentence } from './measured.ts';
+import { analyzeText, type Span } from './text-analysis.ts';
 import { costOf, weigh, type WeighedFinding } from './weighing.ts';
 
 /**
@@ -68,8 +69,6 @@ export interface VerdictInput {
 
 /** The individual-contributor ladder, in order. Manager is a track of its own: no "next level" is implied. */
 const LADDER: readonly Level[] = ['SDE1', 'SDE2', 'Senior', 'Principal'];
-const METRIC_RULE = 'missing-metric';
-const NO_TEXT: Readonly<Record<SectionId, string>> = { situation: '', task: '', action: '', result: '', reflection: '' };
 const SENIOR_AND_ABOVE: ReadonlySet<Level> = new Set<Level>(['Senior', 'Principal', 'Manager']);
 
 /** Evidence weight (content/principles) a story needs for the principle to count as clearly shown, or shown at all. */
@@ -92,11 +91,6 @@ const LEAN_NO_HIRE_POINTS = 45;
 const POSITIVE_BONUS = 2;
 const MAX_BONUS = 6;
 
-function firstSentenceOf(message: string): string {
-  const cut = message.search(/[.!?](\s|$)/);
-  return cut < 0 ? message : message.slice(0, cut + 1);
-}
-
 function quote(text: string, max = 90): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
@@ -115,22 +109,8 @@ interface Concern {
   cost: number;
 }
 
-/**
- * The first sentence of the Result that states a quantity, as the rubric's own missing-metric rule decides
- * ("from three days to four hours" counts; a year or a version does not). Null when none does.
- */
-function measuredSentence(result: string, rubric: CompiledRubric): { start: number; end: number } | null {
-  if (!rubric.byId.has(METRIC_RULE)) return null;
-  for (const span of analyzeText(result).sentences) {
-    const sentence = result.slice(span.start, span.end);
-    if (!/[\p{L}\p{N}]/u.test(sentence)) continue;
-    if (lint({ sections: { ...NO_TEXT, result: sentence }, principles: [] }, rubric, { only: [METRIC_RULE] }).length === 0) return span;
-  }
-  return null;
-}
-
 /** The Action's first sentence told in the first person singular, as the place your own steps show. */
-function ownStep(action: string): { start: number; end: number } | null {
+function ownStep(action: string): Span | null {
   for (const span of analyzeText(action).sentences) {
     if (/(^|[^\p{L}])(I|I've|I'd|I'm|my)(?![\p{L}])/u.test(action.slice(span.start, span.end))) return span;
   }
@@ -139,7 +119,7 @@ function ownStep(action: string): { start: number; end: number } | null {
 
 function concernOf(w: WeighedFinding): Concern {
   const d = w.diagnostic;
-  const reason: VerdictReason = { kind: 'concern', text: firstSentenceOf(d.message), ruleId: d.ruleId, section: d.section };
+  const reason: VerdictReason = { kind: 'concern', text: messageHeadline(d.message), ruleId: d.ruleId, section: d.section };
   if (d.end > d.start) {
     reason.start = d.start;
     reason.end = d.end;
@@ -159,7 +139,14 @@ interface Read {
   clearEvidence: boolean;
 }
 
-function read(input: VerdictInput, principle: Principle, level: Level, suggestions: readonly PrincipleSuggestion[]): Read {
+/** What a read needs that depends on neither the principle nor the level: worked out once per story. */
+interface StoryFacts {
+  suggestions: readonly PrincipleSuggestion[];
+  measured: Span | null;
+  own: Span | null;
+}
+
+function read(input: VerdictInput, principle: Principle, level: Level, facts: StoryFacts): Read {
   const { sections, rubric } = input;
   const relevant = findingsFor(principle.id, input.analysis.diagnostics, rubric);
   const weighing = weigh(relevant, partOfRule(rubric), level);
@@ -175,7 +162,7 @@ function read(input: VerdictInput, principle: Principle, level: Level, suggestio
   const strengths: VerdictReason[] = [];
 
   // The principle's own evidence.
-  const suggestion = suggestions.find((s) => s.principleId === principle.id);
+  const suggestion = facts.suggestions.find((s) => s.principleId === principle.id);
   const bestByPhrase = new Map<string, { weight: number; at: Evidence }>();
   for (const e of suggestion?.evidence ?? []) {
     const seen = bestByPhrase.get(e.phrase);
@@ -216,14 +203,14 @@ function read(input: VerdictInput, principle: Principle, level: Level, suggestio
 
   // What the rubric recognises as strong: ownership language, a change the Reflection names, a measured Result.
   for (const d of weighing.strengths) {
-    strengths.push({ kind: 'strength', text: firstSentenceOf(d.message), section: d.section, start: d.start, end: d.end, ruleId: d.ruleId });
+    strengths.push({ kind: 'strength', text: messageHeadline(d.message), section: d.section, start: d.start, end: d.end, ruleId: d.ruleId });
   }
   const flagged = (part: string) => weighing.problems.some((w) => w.part === part);
-  const measured = flagged('impact') ? null : measuredSentence(sections.result, rubric);
+  const measured = flagged('impact') ? null : facts.measured;
   if (measured) {
     strengths.push({ kind: 'strength', text: `The Result is measured: "${quote(sections.result.slice(measured.start, measured.end))}".`, section: 'result', ...measured });
   }
-  const own = flagged('ownership') ? null : ownStep(sections.action);
+  const own = flagged('ownership') ? null : facts.own;
   if (own) {
     strengths.push({ kind: 'strength', text: `The Action is yours, step by step: "${quote(sections.action.slice(own.start, own.end))}".`, section: 'action', ...own });
   }
@@ -271,8 +258,8 @@ function nextOf(level: Level): Level | null {
   return i < 0 || i === LADDER.length - 1 ? null : (LADDER[i + 1] ?? null);
 }
 
-function nextLevelNeeds(input: VerdictInput, principle: Principle, next: Level, suggestions: readonly PrincipleSuggestion[]): string {
-  const then = read(input, principle, next, suggestions);
+function nextLevelNeeds(input: VerdictInput, principle: Principle, next: Level, facts: StoryFacts): string {
+  const then = read(input, principle, next, facts);
   const asks: string[] = [];
   if (then.concerns.some((c) => c.reason.section === 'reflection')) asks.push('name the systemic cause and what you changed in how you or the team work in the Reflection');
   if (then.concerns.some((c) => c.reason.ruleId === 'no-scope-boundary')) asks.push('say where your part ended and what you left to others');
@@ -285,12 +272,16 @@ function nextLevelNeeds(input: VerdictInput, principle: Principle, next: Level, 
 /** The verdict for each of the story's principles (in the story's order) at `level`. */
 export function judgeStory(input: VerdictInput): Verdict[] {
   const out: Verdict[] = [];
-  // The principles' evidence, read once for all of them.
-  const suggestions = input.principles.length > 0 ? suggestPrinciples({ title: input.title, sections: input.sections }, input.index ?? input.framework) : [];
+  if (input.principles.length === 0) return out;
+  const facts: StoryFacts = {
+    suggestions: suggestPrinciples({ title: input.title, sections: input.sections }, input.index ?? input.framework),
+    measured: measuredSentence(input.sections.result, input.rubric),
+    own: ownStep(input.sections.action),
+  };
   for (const id of input.principles) {
     const principle = input.framework.principles.find((p) => p.id === id);
     if (!principle) continue;
-    const r = read(input, principle, input.level, suggestions);
+    const r = read(input, principle, input.level, facts);
     const rating = rate(r);
     const next = nextOf(input.level);
     out.push({
@@ -300,7 +291,7 @@ export function judgeStory(input: VerdictInput): Verdict[] {
       rating,
       points: r.points,
       reasons: chooseReasons(rating, r),
-      nextLevel: next ? { level: next, needs: nextLevelNeeds(input, principle, next, suggestions) } : null,
+      nextLevel: next ? { level: next, needs: nextLevelNeeds(input, principle, next, facts) } : null,
     });
   }
   return out;

@@ -7,6 +7,7 @@ import {
   summarizeProbeReadiness,
 } from '../../../shared/coverage/probes.ts';
 import type { PrincipleMapping } from '../../../shared/domain/story.ts';
+import { messageHeadline } from '../../../shared/lint/diagnostics.ts';
 import { lintProbeAnswer } from '../../../shared/lint/probe-answer.ts';
 import { framework } from '../content/framework.ts';
 import { rubric } from '../lint/rubric.ts';
@@ -43,7 +44,7 @@ function AnswerFindings({ note }: { note: string }): ReactNode {
     <ul className="answer-findings" aria-label="About this answer">
       {findings.map((d, i) => (
         <li key={`${d.ruleId}:${d.start}:${i}`} className={`answer-finding severity-${d.severity}`} data-rule={d.ruleId}>
-          <span className="answer-finding-quote">“{note.slice(d.start, d.end).trim().slice(0, 60)}”</span> {d.message.split(/(?<=[.!?])\s/)[0]}
+          <span className="answer-finding-quote">“{note.slice(d.start, d.end).trim().slice(0, 60)}”</span> {messageHeadline(d.message)}
         </li>
       ))}
     </ul>
