@@ -181,7 +181,10 @@ export function parseFramework(
 
 /** "You stayed with the problem until it was really fixed…" -> its first words, to name a look-for in a message. */
 function lookForLabel(index: number, text: string): string {
-  const short = text.length > 50 ? `${text.slice(0, 47).trimEnd()}…` : text;
+  if (text.length <= 50) return `look-for ${index + 1} ("${text}")`;
+  const cut = text.slice(0, 48);
+  const space = cut.lastIndexOf(' ');
+  const short = `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
   return `look-for ${index + 1} ("${short}")`;
 }
 
@@ -191,10 +194,9 @@ function lookForLabel(index: number, text: string): string {
  */
 function checkLookForCues(
   lookFors: readonly string[],
-  lookForCues: readonly (readonly string[])[] | undefined,
+  lookForCues: readonly (readonly string[])[],
   fileIssue: (path: string, message: string) => void,
 ): void {
-  if (lookForCues === undefined) return;
   const have = lookForCues.length;
   const want = lookFors.length;
   for (let i = have; i < want; i++) {

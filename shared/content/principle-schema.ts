@@ -116,7 +116,7 @@ export const principleFileSchema = z.strictObject({
   summary: text('The summary', 600),
   lookFors: textList('Look-for', CONTENT_LIMITS.lookFors.min, CONTENT_LIMITS.lookFors.max),
   /** Cue phrases for each look-for, aligned by index with lookFors (the guide panel ticks a look-for on a cue). */
-  lookForCues: lookForCuesSchema.optional(),
+  lookForCues: lookForCuesSchema,
   pitfalls: textList('Pitfall', CONTENT_LIMITS.pitfalls.min, CONTENT_LIMITS.pitfalls.max),
   prompts: z
     .array(promptSchema, { error: 'prompts must be a list.' })

@@ -7,7 +7,8 @@ import { phraseStems, tokenize, type Token } from '../suggest/tokens.ts';
  * Each look-for has cues (`lookForCues`, aligned by index): short phrases a story that shows it would typically
  * contain. A cue matches case-insensitively on whole words, each word compared by its stem (shared/suggest/tokens.ts),
  * so "measured" matches "measure" and "measuring", and "follow-up" matches "followed up". The words of a cue must be
- * consecutive in the text and separated only by spaces or hyphens on one line: a cue never spans a sentence break.
+ * consecutive in the text and separated only by spaces, hyphens or a slash ("A/B") on one line: a cue never spans a
+ * comma or a sentence break.
  *
  * compileLookFors does the work that does not depend on the story once; the function it returns tokenizes each
  * section once and looks cues up by their first stem, so a 1,000-word story takes a fraction of a millisecond.
@@ -33,7 +34,7 @@ export interface LookForResult {
 export interface LookForSource {
   lookFors: readonly string[];
   /** lookForCues[i] holds the cues of lookFors[i]; a missing list means that look-for is never ticked. */
-  lookForCues?: readonly (readonly string[])[] | undefined;
+  lookForCues: readonly (readonly string[])[];
 }
 
 export type LookForMatcher = (sections: Readonly<Record<SectionId, string>>) => LookForResult[];
@@ -46,14 +47,14 @@ interface CompiledCue {
 }
 
 /** What may sit between two words of a cue: spaces, tabs and hyphens or dashes, nothing else (no line break). */
-const WORD_GAP = /^[ \t\u00a0\-\u2010\u2011]*$/;
+const WORD_GAP = /^[ \t\u00a0/\-\u2010\u2011]*$/;
 
 /**
  * Prepares a matcher for one principle: (sections) -> one result per look-for, in the order of lookFors.
  */
 export function compileLookFors(principle: LookForSource): LookForMatcher {
   const lookFors = [...principle.lookFors];
-  const match = compileCues(lookFors.map((_, i) => principle.lookForCues?.[i] ?? []));
+  const match = compileCues(lookFors.map((_, i) => principle.lookForCues[i] ?? []));
   return (sections) => {
     const hits = match(sections);
     return lookFors.map((lookFor, i) => ({ lookFor, hit: hits[i] ?? null }));
@@ -98,7 +99,7 @@ function compileCues(cues: readonly (readonly string[])[]): (sections: Readonly<
       if (open === 0) break;
       const text = sections[section];
       if (text === '') continue;
-      const tokens = tokenize(text);
+      const tokens = tokensOf(text);
       for (let t = 0; t < tokens.length && open > 0; t++) {
         const candidates = byFirstStem.get((tokens[t] as Token).stem);
         if (candidates === undefined) continue;
@@ -115,6 +116,25 @@ function compileCues(cues: readonly (readonly string[])[]): (sections: Readonly<
     }
     return hits;
   };
+}
+
+/**
+ * The guide panel runs one matcher per principle of the story over the same section texts, so the last few texts'
+ * tokens are kept: each section is tokenized once per edit, not once per principle. Tokens are never mutated.
+ */
+const recentTokens = new Map<string, readonly Token[]>();
+const RECENT_LIMIT = 12;
+
+function tokensOf(text: string): readonly Token[] {
+  const cached = recentTokens.get(text);
+  if (cached !== undefined) return cached;
+  const tokens = tokenize(text);
+  if (recentTokens.size >= RECENT_LIMIT) {
+    const oldest = recentTokens.keys().next();
+    if (oldest.done !== true) recentTokens.delete(oldest.value);
+  }
+  recentTokens.set(text, tokens);
+  return tokens;
 }
 
 /** Index of the cue's last token when the words after tokens[t] match `rest`, else -1. */
