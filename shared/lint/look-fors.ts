@@ -46,7 +46,7 @@ interface CompiledCue {
   rest: string[];
 }
 
-/** What may sit between two words of a cue: spaces, tabs and hyphens or dashes, nothing else (no line break). */
+/** What may sit between two words of a cue: spaces, tabs, hyphens and a slash, nothing else (no line break). */
 const WORD_GAP = /^[ \t\u00a0/\-\u2010\u2011]*$/;
 
 /**
