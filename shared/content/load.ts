@@ -165,6 +165,12 @@ export function parseFramework(
     });
 
     checkLookForCues(p.lookFors, p.lookForCues, fileIssue);
+    if (p.pitfallRules.length !== p.pitfalls.length) {
+      fileIssue(
+        'pitfallRules',
+        `has ${p.pitfallRules.length} list${p.pitfallRules.length === 1 ? '' : 's'} of rule ids for ${p.pitfalls.length} pitfalls; each pitfall needs one (an empty list when no rule tells it).`,
+      );
+    }
 
     principles.push({ ...p, frameworkId: fw.id });
   });

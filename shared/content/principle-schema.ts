@@ -110,6 +110,10 @@ const lookForCuesSchema = z
     });
   });
 
+const ruleId = z
+  .string({ error: 'A rule id must be text.' })
+  .regex(SLUG, 'A rule id must be lower-case words joined by "-" (for example "missing-metric").');
+
 export const principleFileSchema = z.strictObject({
   id: slug('The principle id'),
   name: text('The name', 80),
@@ -118,6 +122,15 @@ export const principleFileSchema = z.strictObject({
   /** Cue phrases for each look-for, aligned by index with lookFors (the guide panel ticks a look-for on a cue). */
   lookForCues: lookForCuesSchema,
   pitfalls: textList('Pitfall', CONTENT_LIMITS.pitfalls.min, CONTENT_LIMITS.pitfalls.max),
+  /**
+   * pitfallRules[i] lists the rubric rules (content/rubric) whose finding on a story means it falls into pitfalls[i];
+   * an empty list means no rule can tell, and the guide panel shows that pitfall as one to check yourself. That the
+   * ids are rules of the rubric is checked where both are loaded (tests/shared/content/pitfall-rules.test.ts).
+   */
+  pitfallRules: z
+    .array(z.array(ruleId).max(4, 'allows at most 4 rules per pitfall.'), {
+      error: 'pitfallRules must be a list with one list of rule ids per pitfall.',
+    }),
   prompts: z
     .array(promptSchema, { error: 'prompts must be a list.' })
     .min(CONTENT_LIMITS.prompts.min, `needs at least ${CONTENT_LIMITS.prompts.min} prompts.`)

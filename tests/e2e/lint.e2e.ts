@@ -157,3 +157,63 @@ test('the verdict per principle sits beside the score, explains itself, follows 
   await expect(verdict.locator('.verdict-reason[data-kind="strength"]').first()).toBeVisible();
   await page.getByRole('complementary', { name: 'Rubric' }).screenshot({ path: 'test-results/screenshots/verdict-panel.png' });
 });
+
+test('the guide tab ticks look-fors with their words, marks the pitfalls the story falls into, and angles a secondary principle', async ({ page, shell }) => {
+  const app = new StoryBankPage(page);
+  await app.open(shell.url);
+  await app.newStory();
+  await app.title.fill('Retry layer nobody owned');
+  await page.getByRole('tab', { name: 'Guide' }).click();
+  await expect(page.getByTestId('guide-empty')).toBeVisible();
+
+  await app.choosePrinciple('Ownership');
+  await app.choosePrinciple('Bias for Action'); // the second one is secondary
+  await app.typeInSection('situation', 'Checkout paged the on-call engineer every night of the spring sale. The retry layer belonged to a team that had been dissolved, so nobody owned it.');
+  await app.typeInSection('task', 'It was not my team, but I volunteered to own the retry layer until it was stable.');
+  await app.typeInSection('action', 'The old team was clueless about backoff. I pulled thirty days of traces, wrote a backoff with jitter, and rolled it out to 5% of traffic first.');
+  await app.typeInSection('result', 'Pages dropped from nine a week to one.');
+
+  const guide = page.getByTestId('guide-ownership');
+  await expect(guide).toBeVisible();
+  await expect(guide.getByTestId('guide-expectation')).toHaveText(/\S/);
+  await expect(guide).toContainText('no level chosen');
+  await expect(guide.getByTestId('guide-angle')).toHaveCount(0);
+
+  // "nobody owned it" (then "not my team", "volunteered") shows the first look-for; the first of its words in STAR
+  // order are a link into the Situation.
+  const shown = guide.locator('[data-testid="look-for"][data-shown="true"]');
+  await expect(shown.first()).toBeVisible();
+  const evidence = guide.locator('[data-testid="look-for"]').first().locator('.guide-evidence');
+  await expect(evidence).toContainText('“nobody owned” in the Situation');
+  const words = (await evidence.textContent())!.match(/“(.+)”/)![1]!;
+  await evidence.click();
+  await expect(app.section('situation')).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(words);
+
+  // Calling the old team clueless is the blame pitfall, found by the rubric's rule; it goes when the words go.
+  const fallen = guide.locator('[data-testid="pitfall"][data-state="fallen"]');
+  await expect(fallen).toHaveCount(1);
+  await expect(fallen).toContainText('Blaming others');
+  await expect(guide.locator('[data-testid="pitfall"][data-state="unknown"]').first()).toContainText('No rule can tell');
+  await page.screenshot({ path: 'test-results/screenshots/guide-panel.png' });
+  await app.section('action').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('I pulled thirty days of traces, wrote a backoff with jitter, and rolled it out to 5% of traffic first.');
+  await expect(fallen).toHaveCount(0);
+
+  // The level chosen sets the expectation shown.
+  await page.getByLabel('Level').selectOption('Senior');
+  await expect(guide).not.toContainText('no level chosen');
+  await expect(guide).toContainText('Expected at Senior');
+
+  // The secondary principle brings its emphasize and downplay lists.
+  await page.getByTestId('guide-panel').getByRole('button', { name: 'Bias for Action' }).click();
+  const secondary = page.getByTestId('guide-bias-for-action');
+  await expect(secondary.getByTestId('guide-angle')).toContainText('Bring forward');
+  await expect(secondary.getByTestId('guide-angle')).toContainText('Say less about');
+  await page.getByRole('complementary', { name: 'Rubric' }).screenshot({ path: 'test-results/screenshots/guide-secondary.png' });
+
+  // Back on Findings, the verdict and the findings are where they were.
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  await expect(page.getByTestId('verdict-ownership')).toBeVisible();
+});

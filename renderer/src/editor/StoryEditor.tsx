@@ -5,10 +5,11 @@ import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/dom
 import { draftOf, sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
 import { formatDuration, sectionStatus } from '../../../shared/domain/timing.ts';
 import { createStoryLinter, type Diagnostic, type LintInput, type LintOptions, type Suppression } from '../../../shared/lint/index.ts';
+import { storyGuide } from '../../../shared/lint/guide.ts';
 import { DEFAULT_VERDICT_LEVEL, judgeStory } from '../../../shared/lint/verdict.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
 import { call } from '../api/client.ts';
-import { framework } from '../content/framework.ts';
+import { framework, principleById } from '../content/framework.ts';
 import { type ActiveFinding, FindingTooltip } from '../lint/FindingTooltip.tsx';
 import { findingsAtCaret, findingsAtPoint, revealFinding } from '../lint/finding-at.ts';
 import { HighlightPainter } from '../lint/highlights.ts';
@@ -275,6 +276,19 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
     [texts, draft.title, draft.principles, draft.level, analysis],
   );
 
+  // The principle guide (shared/lint/guide.ts): look-fors, pitfalls, the level's expectation, the secondary angle.
+  const guides = useMemo(
+    () =>
+      storyGuide({
+        sections: texts,
+        principles: draft.principles,
+        level: draft.level ?? DEFAULT_VERDICT_LEVEL,
+        diagnostics: analysis.diagnostics,
+        principleById,
+      }),
+    [texts, draft.principles, draft.level, analysis],
+  );
+
   /** Keeps a section's editor for lint painting, and shows the finding under its caret; undone on unmount. */
   const registerEditor = useCallback(
     (section: SectionId, editor: LexicalEditor) => {
@@ -419,6 +433,7 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
       verdicts={verdicts}
       levelAssumed={draft.level === null}
       onRevealRange={revealRange}
+      guides={guides}
     />
     <FindingTooltip active={active} />
     </div>

@@ -115,6 +115,36 @@ describe('the loader checks lookForCues against lookFors', () => {
   });
 });
 
+describe('the loader checks pitfallRules against pitfalls', () => {
+  const frameworkData = readFrameworkData('amazon-lp');
+  function problemsWith(change: (data: { pitfallRules?: unknown }) => void): string[] {
+    const files: ContentFile[] = readJsonFiles('principles').map((file) => {
+      if (contentFileId(file.name) !== 'ownership') return file;
+      const data = structuredClone(file.data) as { pitfallRules?: unknown };
+      change(data);
+      return { name: file.name, data };
+    });
+    const result = safeParseFramework(frameworkData, files, FRAMEWORK_FILE);
+    return result.ok ? [] : result.issues.map((i) => `${i.file}: ${i.path}: ${i.message}`);
+  }
+
+  it('accepts the shipped file', () => {
+    expect(problemsWith(() => undefined)).toEqual([]);
+  });
+
+  it('needs one list per pitfall, of rule ids', () => {
+    expect(problemsWith((d) => void (d.pitfallRules = [[], ['blame-others']]))).toEqual([
+      'content/principles/ownership.json: pitfallRules: has 2 lists of rule ids for 4 pitfalls; each pitfall needs one (an empty list when no rule tells it).',
+    ]);
+    expect(problemsWith((d) => void (d.pitfallRules = [[], [], [], ['Blame Others']]))).toEqual([
+      'content/principles/ownership.json: pitfallRules[3][0]: A rule id must be lower-case words joined by "-" (for example "missing-metric").',
+    ]);
+    expect(problemsWith((d) => void delete d.pitfallRules)).toEqual([
+      'content/principles/ownership.json: pitfallRules: pitfallRules must be a list with one list of rule ids per pitfall.',
+    ]);
+  });
+});
+
 describe('the cues on the labeled corpus (tests/fixtures/labeled-stories)', () => {
   const framework = loadAmazonFramework();
   const matchers = new Map(framework.principles.map((p) => [p.id as string, compileLookFors(p)]));

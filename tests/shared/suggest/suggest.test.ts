@@ -238,6 +238,7 @@ describe('scoring rules, on a small made-up framework', () => {
     summary: 's',
     lookFors: [],
     lookForCues: [],
+    pitfallRules: [],
     pitfalls: [],
     prompts: prompts.map((text, i) => ({ id: `${id}.p${i}`, text, keywords: [] })),
     probes: [],
