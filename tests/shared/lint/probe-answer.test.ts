@@ -22,4 +22,12 @@ describe('a prepared follow-up answer', () => {
     expect(ids('I told the director the same day. I offered two dates and I wrote the new plan.')).toEqual([]);
     expect(lintProbeAnswer('   ', rubric)).toEqual([]);
   });
+
+  it('reads telling someone and then acting as keeping the problem, and a fix by others as handing it off', () => {
+    expect(ids('I told the director the launch would slip a week and I offered two options with their costs.')).toEqual([]);
+    expect(ids('I told my manager the launch would slip and I offered a plan to cut scope.')).toEqual([]);
+    expect(ids('I told my manager and the platform team fixed it.')).toContain('escalation-not-ownership');
+    expect(ids('I escalated it to my manager and she fixed it.')).toContain('escalation-not-ownership');
+    expect(ids('I escalated it to my manager, and I waited for a fix.')).toContain('escalation-not-ownership');
+  });
 });
