@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { SECTION_IDS, type SectionId } from '../shared/domain/sections.ts';
 import { countWords } from '../shared/domain/timing.ts';
 import { analyzeStory, lint, type LintInput } from '../shared/lint/engine.ts';
+import { storyGuide } from '../shared/lint/guide.ts';
 import { judgeStory } from '../shared/lint/verdict.ts';
 import { suggestIndexFor } from '../shared/suggest/suggest.ts';
 import { loadFramework } from '../electron/cli/content-files.ts';
@@ -33,7 +34,7 @@ export interface LintBenchResult {
   /** Median and 95th percentile of one full-rubric lint of one story (about 1,000 words), in ms. */
   medianMs: number;
   p95Ms: number;
-  /** Median and 95th percentile of the verdicts for one story's principles (analysis included), in ms. */
+  /** Median and 95th percentile of the verdicts and the guide for one story's principles (analysis included), in ms. */
   verdictMedianMs: number;
   verdictP95Ms: number;
   /** Findings per story, on average (the rubric is doing real work). */
@@ -165,16 +166,24 @@ export async function runLintBench(options: { stories?: number; rounds?: number 
   }
   const rubricMs = performance.now() - t0;
 
-  // The verdict the editor shows beside the score: the analysis, then a read per principle (the story's
-  // principles, at Senior, where the level-sensitive checks run).
+  // What the editor works out for the panel after an edit: the analysis, a read per principle (the story's
+  // principles, at Senior, where the level-sensitive checks run) and the principle guide.
   const framework = loadFramework();
   const index = suggestIndexFor(framework);
+  const principleById = (id: string) => framework.principles.find((p) => p.id === id);
   const verdictTimes: number[] = [];
   for (let r = 0; r < Math.max(2, Math.round(rounds / 5)); r++) {
     for (const story of corpus) {
       const start = performance.now();
       const analysis = analyzeStory({ ...story, level: 'Senior' }, rubric);
       judgeStory({ sections: story.sections, title: '', principles: story.principles, level: 'Senior', analysis, rubric, framework, index });
+      storyGuide({
+        sections: story.sections,
+        principles: story.principles.map((id, i) => ({ id, role: i === 0 ? 'primary' : 'secondary' })),
+        level: 'Senior',
+        diagnostics: analysis.diagnostics,
+        principleById,
+      });
       verdictTimes.push(performance.now() - start);
     }
   }
@@ -216,7 +225,7 @@ export function formatLintBench(r: LintBenchResult): string {
     `  write-good    ${r.writeGoodWordsPerMs.toFixed(0).padStart(7)} words/ms`,
     `  ratio         ${r.ratio.toFixed(1).padStart(7)}x          target >= 10x: ${ok(r.targets.tenTimesWriteGood)}`,
     `  one story     median ${r.medianMs.toFixed(3)} ms, p95 ${r.p95Ms.toFixed(3)} ms   target median < 0.5 ms: ${ok(r.targets.medianUnderHalfMs)}`,
-    `  + verdicts    median ${r.verdictMedianMs.toFixed(3)} ms, p95 ${r.verdictP95Ms.toFixed(3)} ms   target p95 < 2 ms: ${ok(r.verdictP95Ms < 2)}`,
+    `  + verdicts and guide  median ${r.verdictMedianMs.toFixed(3)} ms, p95 ${r.verdictP95Ms.toFixed(3)} ms   target p95 < 2 ms: ${ok(r.verdictP95Ms < 2)}`,
   ].join('\n');
 }
 
