@@ -1,30 +1,32 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './tests/support/chromium.ts';
 
-/** Debian's Chromium, never a downloaded browser. */
-export const CHROMIUM = process.env.STORY_BANK_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Flags for a Chromium that makes no connection of its own (this machine's network is closed) and runs as root. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The worker option tests/e2e/fixtures.ts reads to pick the host a project drives. */
+type HostOptions = { hostName: 'browser-shell' | 'electron' };
 
 /**
- * The Electron host: with STORY_BANK_ELECTRON naming an Electron binary, the desktop app's own test
- * (tests/e2e-electron) runs too. Without one it is skipped, and the run says so once, in its first line.
+ * The Electron host: with STORY_BANK_ELECTRON naming an Electron binary, the same e2e suite runs a second time in
+ * the desktop app (less the tests tagged @browser-shell, which need the shell's HTTP side), with the app's own
+ * smoke test (tests/e2e-electron). Without one it is skipped, and the run says so once, in its first line.
  */
 const ELECTRON = process.env.STORY_BANK_ELECTRON;
-const projects: PlaywrightTestConfig['projects'] = [{ name: 'browser-shell', testDir: 'tests/e2e' }];
-if (ELECTRON) projects.push({ name: 'electron', testDir: 'tests/e2e-electron' });
-else if (!process.env.STORY_BANK_QUIET_HOSTS) {
+const projects: PlaywrightTestConfig<HostOptions>['projects'] = [
+  { name: 'browser-shell', testDir: 'tests/e2e', use: { hostName: 'browser-shell' } },
+];
+if (ELECTRON) {
+  projects.push({
+    name: 'electron',
+    testDir: 'tests',
+    testMatch: /\/(e2e|e2e-electron)\/[^/]+\.e2e\.ts$/,
+    grepInvert: /@browser-shell/,
+    use: { hostName: 'electron' },
+  });
+} else if (!process.env.STORY_BANK_QUIET_HOSTS) {
   console.log('Skipping the Electron host: no Electron binary here (set STORY_BANK_ELECTRON=/path/to/electron to run it).');
   process.env.STORY_BANK_QUIET_HOSTS = '1'; // Playwright loads this file again in its workers: say it once
 }
 
-export default defineConfig({
+export default defineConfig<HostOptions>({
   testMatch: '**/*.e2e.ts',
   projects,
   outputDir: 'test-results/e2e',

@@ -11,7 +11,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { SECTION_IDS, type SectionId } from '../shared/domain/sections.ts';
 import { countWords } from '../shared/domain/timing.ts';
-import { lint, type LintInput } from '../shared/lint/engine.ts';
+import { analyzeStory, lint, type LintInput } from '../shared/lint/engine.ts';
+import { judgeStory } from '../shared/lint/verdict.ts';
+import { suggestIndexFor } from '../shared/suggest/suggest.ts';
+import { loadFramework } from '../electron/cli/content-files.ts';
 import { loadCompiledRubric } from '../electron/cli/rubric-files.ts';
 import { seededRandom } from './support/seeded-random.ts';
 
@@ -30,6 +33,9 @@ export interface LintBenchResult {
   /** Median and 95th percentile of one full-rubric lint of one story (about 1,000 words), in ms. */
   medianMs: number;
   p95Ms: number;
+  /** Median and 95th percentile of the verdicts for one story's principles (analysis included), in ms. */
+  verdictMedianMs: number;
+  verdictP95Ms: number;
   /** Findings per story, on average (the rubric is doing real work). */
   findingsPerStory: number;
   targets: { medianUnderHalfMs: boolean; tenTimesWriteGood: boolean };
@@ -159,6 +165,21 @@ export async function runLintBench(options: { stories?: number; rounds?: number 
   }
   const rubricMs = performance.now() - t0;
 
+  // The verdict the editor shows beside the score: the analysis, then a read per principle (the story's
+  // principles, at Senior, where the level-sensitive checks run).
+  const framework = loadFramework();
+  const index = suggestIndexFor(framework);
+  const verdictTimes: number[] = [];
+  for (let r = 0; r < Math.max(2, Math.round(rounds / 5)); r++) {
+    for (const story of corpus) {
+      const start = performance.now();
+      const analysis = analyzeStory({ ...story, level: 'Senior' }, rubric);
+      judgeStory({ sections: story.sections, title: '', principles: story.principles, level: 'Senior', analysis, rubric, framework, index });
+      verdictTimes.push(performance.now() - start);
+    }
+  }
+  verdictTimes.sort((a, b) => a - b);
+
   const wgRounds = Math.max(1, Math.round(rounds / 5));
   const t1 = performance.now();
   for (let r = 0; r < wgRounds; r++) for (const story of corpus) for (const id of SECTION_IDS) writeGood(story.sections[id]);
@@ -180,6 +201,8 @@ export async function runLintBench(options: { stories?: number; rounds?: number 
     ratio: rubricWordsPerMs / writeGoodWordsPerMs,
     medianMs: median,
     p95Ms: p95,
+    verdictMedianMs: verdictTimes[Math.floor(verdictTimes.length / 2)]!,
+    verdictP95Ms: verdictTimes[Math.floor(verdictTimes.length * 0.95)]!,
     findingsPerStory: findingsTotal / storyCount,
     targets: { medianUnderHalfMs: median < 0.5, tenTimesWriteGood: rubricWordsPerMs / writeGoodWordsPerMs >= 10 },
   };
@@ -193,6 +216,7 @@ export function formatLintBench(r: LintBenchResult): string {
     `  write-good    ${r.writeGoodWordsPerMs.toFixed(0).padStart(7)} words/ms`,
     `  ratio         ${r.ratio.toFixed(1).padStart(7)}x          target >= 10x: ${ok(r.targets.tenTimesWriteGood)}`,
     `  one story     median ${r.medianMs.toFixed(3)} ms, p95 ${r.p95Ms.toFixed(3)} ms   target median < 0.5 ms: ${ok(r.targets.medianUnderHalfMs)}`,
+    `  + verdicts    median ${r.verdictMedianMs.toFixed(3)} ms, p95 ${r.verdictP95Ms.toFixed(3)} ms   target p95 < 2 ms: ${ok(r.verdictP95Ms < 2)}`,
   ].join('\n');
 }
 

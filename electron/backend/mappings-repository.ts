@@ -1,6 +1,7 @@
 import { isProbeReadiness, type ProbeReadiness } from '../../shared/coverage/probes.ts';
 import type { DismissedSuggestions, ProbeNoteRecord, SuggestionKind } from '../../shared/domain/mappings.ts';
 import { isPrincipleId } from '../../shared/domain/principles.ts';
+import { isLevel } from '../../shared/domain/levels.ts';
 import { isSectionId, SECTION_IDS, type SectionId } from '../../shared/domain/sections.ts';
 import { emptySections, type PrincipleMapping, sectionTexts } from '../../shared/domain/story.ts';
 import type { CoverageStoryRow } from '../../shared/ipc/contract.ts';
@@ -28,6 +29,7 @@ interface CoverageRow {
   title: string;
   principles: string;
   prompts: string;
+  level: string | null;
 }
 
 export interface ProbeNoteInput {
@@ -100,7 +102,7 @@ export function createMappingsRepository(db: Db): MappingsRepository {
   );
 
   const selectCoverage = db.prepare(
-    'SELECT seq, id, title, principles, prompts FROM stories WHERE deleted_at IS NULL ORDER BY created_at, seq',
+    'SELECT seq, id, title, principles, prompts, level FROM stories WHERE deleted_at IS NULL ORDER BY created_at, seq',
   );
   const selectTexts = db.prepare('SELECT story_seq, section, text FROM story_sections');
   const selectSuppressions = db.prepare('SELECT story_id, rule_id, section, fingerprint FROM lint_suppressions');
@@ -207,6 +209,7 @@ export function createMappingsRepository(db: Db): MappingsRepository {
         principles: JSON.parse(row.principles) as PrincipleMapping[],
         prompts: JSON.parse(row.prompts) as string[],
         score: null,
+        level: row.level !== null && isLevel(row.level) ? row.level : null,
         texts: texts.get(row.seq) ?? sectionTexts(emptySections()),
         suppressions: suppressions.get(row.id) ?? [],
       }));

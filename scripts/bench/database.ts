@@ -71,8 +71,8 @@ export async function runDatabaseBench(count = 10_000): Promise<DatabaseFigures>
     }
 
     // Autosaves of one story, as while typing: each round adds a sentence to the Action, and the save writes the
-    // changed section, the story row and (through the triggers) the story's search row; the first one of the
-    // session also keeps the story's previous state as a revision. Each autosave is followed by a search that finds
+    // changed section and the story row, and the triggers rewrite the story's row in the one search index
+    // (migration 0100); only the first save of a session also keeps the story's previous state as a revision. Each autosave is followed by a search that finds
     // the story, as when the user switches to the search box.
     const target = repo.list({})[200]!.id;
     const draft = makeDraft(random, 500);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { SectionId } from '../../shared/domain/sections.ts';
 import { sectionTexts } from '../../shared/domain/story.ts';
 import type { Diagnostic } from '../../shared/lint/diagnostics.ts';
+import type { Framework } from '../../shared/content/principle-schema.ts';
 import { analyzeStory, type CompiledRubric } from '../../shared/lint/engine.ts';
+import { DEFAULT_VERDICT_LEVEL, judgeStory, RATINGS, type Verdict } from '../../shared/lint/verdict.ts';
 import { parseStoryMarkdown } from '../../shared/story-format/story-markdown.ts';
 
 /**
@@ -20,6 +22,8 @@ import { parseStoryMarkdown } from '../../shared/story-format/story-markdown.ts'
  * recall = TP / (TP + FN): of the flaws a bar raiser names, how many the lint names.
  * specificity = TN / (TN + FP): of the places it should stay quiet, how often it does.
  * The ordering check: every strong story scores above every weak one.
+ * The verdicts (shared/lint/verdict.ts), per story and principle at the story's level: a strong story should read
+ * Hire or Strong Hire for every principle it is mapped to, a weak one Lean Hire or below for at least one.
  */
 
 export interface Label {
@@ -39,6 +43,7 @@ export interface StoryResult {
   flagged: string[];
   diagnostics: Diagnostic[];
   texts: Record<SectionId, string>;
+  verdicts: Verdict[];
 }
 
 export interface RuleCounts {
@@ -69,6 +74,8 @@ export interface Evaluation {
   /** Weak stories scoring at or above some strong story. */
   outOfOrder: Array<{ weak: StoryResult; strong: StoryResult }>;
   misses: Miss[];
+  /** Strong stories with a principle read below Hire, and weak stories read Hire or better on every principle. */
+  verdictMisses: Array<{ story: StoryResult; why: string }>;
 }
 
 export const DEFAULT_CORPUS = path.join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'labeled-stories');
@@ -84,7 +91,9 @@ function sentenceAt(text: string, start: number, end: number): string {
   return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
 }
 
-export function evaluateCorpus(dir: string, rubric: CompiledRubric): Evaluation {
+const HIRE = new Set(['hire', 'strong-hire']);
+
+export function evaluateCorpus(dir: string, rubric: CompiledRubric, framework: Framework): Evaluation {
   const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) as Record<string, Label>;
   const ruleIds = rubric.rules.map((r) => r.id);
   const stories: StoryResult[] = [];
@@ -92,10 +101,13 @@ export function evaluateCorpus(dir: string, rubric: CompiledRubric): Evaluation 
     const parsed = parseStoryMarkdown(fs.readFileSync(path.join(dir, file), 'utf8'));
     if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
     const texts = sectionTexts(parsed.story.sections);
-    const analysis = analyzeStory({ sections: texts, principles: parsed.story.principles.map((p) => p.id) }, rubric);
+    const principles = parsed.story.principles.map((p) => p.id);
+    const level = parsed.story.level ?? DEFAULT_VERDICT_LEVEL;
+    const analysis = analyzeStory({ sections: texts, principles, level }, rubric);
+    const verdicts = judgeStory({ sections: texts, title: parsed.story.title, principles, level, analysis, rubric, framework });
     const fired = [...new Set(analysis.diagnostics.filter((d) => FAULT.has(d.severity)).map((d) => d.ruleId))].sort();
     const flagged = [...new Set(analysis.diagnostics.filter((d) => d.severity !== 'positive').map((d) => d.ruleId))].sort();
-    stories.push({ file, label, score: analysis.score, fired, flagged, diagnostics: analysis.diagnostics, texts });
+    stories.push({ file, label, score: analysis.score, fired, flagged, diagnostics: analysis.diagnostics, texts, verdicts });
   }
 
   const rules = new Map<string, RuleCounts>(ruleIds.map((id) => [id, { tp: 0, fp: 0, fn: 0, tn: 0 }]));
@@ -125,7 +137,13 @@ export function evaluateCorpus(dir: string, rubric: CompiledRubric): Evaluation 
   const minStrong = strong.reduce<StoryResult | null>((m, s) => (m === null || s.score < m.score ? s : m), null);
   const maxWeak = weak.reduce<StoryResult | null>((m, s) => (m === null || s.score > m.score ? s : m), null);
   const outOfOrder = weak.flatMap((w) => strong.filter((s) => w.score >= s.score).map((s) => ({ weak: w, strong: s })));
+  const readAs = (s: StoryResult) => s.verdicts.map((v) => `${v.principle} ${v.rating}`).join(', ');
+  const verdictMisses = [
+    ...strong.filter((s) => s.verdicts.some((v) => !HIRE.has(v.rating))).map((story) => ({ story, why: `strong, read ${readAs(story)}` })),
+    ...weak.filter((s) => s.verdicts.every((v) => HIRE.has(v.rating))).map((story) => ({ story, why: `weak, read ${readAs(story)}` })),
+  ];
   return {
+    verdictMisses,
     stories,
     rules,
     recall: total.tp + total.fn === 0 ? 1 : total.tp / (total.tp + total.fn),
@@ -153,6 +171,12 @@ export function formatEvaluation(e: Evaluation): string {
   lines.push(`specificity  ${e.specificity.toFixed(3)}   (target ≥ 0.97)`);
   lines.push(`strong stories with a warning or error: ${e.strongWithFindings.length}   (target 0)`);
   lines.push(`lowest strong score ${e.minStrong?.score ?? '-'} (${e.minStrong?.file ?? '-'}), highest weak score ${e.maxWeak?.score ?? '-'} (${e.maxWeak?.file ?? '-'}); weak at or above a strong: ${new Set(e.outOfOrder.map((o) => o.weak.file)).size}`);
+  const ratings = new Map<string, number>();
+  for (const s of e.stories) for (const v of s.verdicts) ratings.set(`${s.label.label} ${v.rating}`, (ratings.get(`${s.label.label} ${v.rating}`) ?? 0) + 1);
+  lines.push(`verdicts     strong: ${RATINGS.map((r) => `${r} ${ratings.get(`strong ${r}`) ?? 0}`).join(', ')}`);
+  lines.push(`             weak:   ${RATINGS.map((r) => `${r} ${ratings.get(`weak ${r}`) ?? 0}`).join(', ')}`);
+  lines.push(`             stories the verdict reads against their label: ${e.verdictMisses.length}   (target 0)`);
+  for (const m of e.verdictMisses) lines.push(`  ${m.story.file}  ${m.why}`);
   const missed = e.misses.filter((m) => m.kind === 'missed');
   const alarms = e.misses.filter((m) => m.kind === 'false-alarm');
   if (missed.length) {

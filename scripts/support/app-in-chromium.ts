@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/support/chromium.ts';
 import type { StoryDraft } from '../../shared/domain/story.ts';
 import { ShellProcess } from '../../tests/e2e/fixtures.ts';
 
@@ -22,6 +22,9 @@ export async function withAppInChromium<T>(
     const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     await page.goto(url);
+    // The launch address hands over a session and moves to the clean one; the app is ready once it shows.
+    await page.waitForURL(shell.origin);
+    await page.getByText('Story Bank', { exact: true }).first().waitFor();
     return await use(page);
   } finally {
     await browser.close();

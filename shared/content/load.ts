@@ -164,6 +164,14 @@ export function parseFramework(
       phrases.add(key);
     });
 
+    checkLookForCues(p.lookFors, p.lookForCues, fileIssue);
+    if (p.pitfallRules.length !== p.pitfalls.length) {
+      fileIssue(
+        'pitfallRules',
+        `has ${p.pitfallRules.length} list${p.pitfallRules.length === 1 ? '' : 's'} of rule ids for ${p.pitfalls.length} pitfalls; each pitfall needs one (an empty list when no rule tells it).`,
+      );
+    }
+
     principles.push({ ...p, frameworkId: fw.id });
   });
 
@@ -175,6 +183,50 @@ export function parseFramework(
     levels: [...fw.levels],
     principles,
   };
+}
+
+/** "You stayed with the problem until it was really fixed…" -> its first words, to name a look-for in a message. */
+function lookForLabel(index: number, text: string): string {
+  if (text.length <= 50) return `look-for ${index + 1} ("${text}")`;
+  const cut = text.slice(0, 48);
+  const space = cut.lastIndexOf(' ');
+  const short = `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+  return `look-for ${index + 1} ("${short}")`;
+}
+
+/**
+ * lookForCues[i] belongs to lookFors[i], so there must be exactly one list per look-for; within a list a cue may
+ * not repeat (compared in lower case, spaces collapsed). Look-fors are counted from 1 in messages.
+ */
+function checkLookForCues(
+  lookFors: readonly string[],
+  lookForCues: readonly (readonly string[])[],
+  fileIssue: (path: string, message: string) => void,
+): void {
+  const have = lookForCues.length;
+  const want = lookFors.length;
+  for (let i = have; i < want; i++) {
+    fileIssue(
+      'lookForCues',
+      `has ${have} list${have === 1 ? '' : 's'} of cues for ${want} look-fors: ${lookForLabel(i, lookFors[i] ?? '')} has no cues.`,
+    );
+  }
+  for (let i = want; i < have; i++) {
+    fileIssue(
+      `lookForCues[${i}]`,
+      `has ${have} lists of cues for ${want} look-fors: list ${i + 1} belongs to no look-for.`,
+    );
+  }
+  lookForCues.forEach((cues, i) => {
+    const seen = new Set<string>();
+    cues.forEach((cue, j) => {
+      const key = cue.toLowerCase().replace(/\s+/g, ' ');
+      if (seen.has(key)) {
+        fileIssue(`lookForCues[${i}][${j}]`, `${lookForLabel(i, lookFors[i] ?? '')} lists the cue "${cue}" twice.`);
+      }
+      seen.add(key);
+    });
+  });
 }
 
 /** Like parseFramework, but returns the problems instead of throwing. */

@@ -22,6 +22,9 @@ export const CONTENT_LIMITS = {
   pitfalls: { min: 2, max: 8 },
   evidence: { min: 5, max: 60 },
   evidenceWeight: { min: 0.5, max: 5 },
+  /** Cue phrases per look-for (lookForCues[i] belongs to lookFors[i]). */
+  lookForCues: { min: 3, max: 14 },
+  phraseLength: 60,
 } as const;
 
 const text = (what: string, max: number) =>
@@ -76,12 +79,58 @@ export const evidencePhraseSchema = z.strictObject({
     .max(CONTENT_LIMITS.evidenceWeight.max, `An evidence weight must be at most ${CONTENT_LIMITS.evidenceWeight.max}.`),
 });
 
+/**
+ * lookForCues[i] lists the cues for lookFors[i]: short phrases a story showing that look-for would typically
+ * contain. A cue has the shape of an evidence phrase and is matched case-insensitively on whole, stemmed words
+ * (shared/lint/look-fors.ts). Messages count look-fors and cues from 1, as a reader of the file does; that there is
+ * one list per look-for is checked in load.ts, which sees both fields.
+ */
+const lookForCuesSchema = z
+  .array(z.array(z.string({ error: 'A cue must be text.' }), { error: 'Each entry of lookForCues must be a list of cues.' }), {
+    error: 'lookForCues must be a list with one list of cues per look-for.',
+  })
+  .superRefine((lists, ctx) => {
+    const { min, max } = CONTENT_LIMITS.lookForCues;
+    const limit = CONTENT_LIMITS.phraseLength;
+    lists.forEach((cues, i) => {
+      if (cues.length < min || cues.length > max) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `look-for ${i + 1} has ${cues.length} cue${cues.length === 1 ? '' : 's'}; it needs ${min} to ${max}.`,
+        });
+      }
+      cues.forEach((cue, j) => {
+        const where = `look-for ${i + 1}, cue ${j + 1} ("${cue}")`;
+        let problem: string | null = null;
+        if (cue.length > limit) problem = `is longer than ${limit} characters.`;
+        else if (!PHRASE.test(cue)) problem = 'must be plain words: letters, digits, spaces, hyphens and apostrophes.';
+        if (problem !== null) ctx.addIssue({ code: 'custom', path: [i, j], message: `${where} ${problem}` });
+      });
+    });
+  });
+
+const ruleId = z
+  .string({ error: 'A rule id must be text.' })
+  .regex(SLUG, 'A rule id must be lower-case words joined by "-" (for example "missing-metric").');
+
 export const principleFileSchema = z.strictObject({
   id: slug('The principle id'),
   name: text('The name', 80),
   summary: text('The summary', 600),
   lookFors: textList('Look-for', CONTENT_LIMITS.lookFors.min, CONTENT_LIMITS.lookFors.max),
+  /** Cue phrases for each look-for, aligned by index with lookFors (the guide panel ticks a look-for on a cue). */
+  lookForCues: lookForCuesSchema,
   pitfalls: textList('Pitfall', CONTENT_LIMITS.pitfalls.min, CONTENT_LIMITS.pitfalls.max),
+  /**
+   * pitfallRules[i] lists the rubric rules (content/rubric) whose finding on a story means it falls into pitfalls[i];
+   * an empty list means no rule can tell, and the guide panel shows that pitfall as one to check yourself. That the
+   * ids are rules of the rubric is checked where both are loaded (tests/shared/content/pitfall-rules.test.ts).
+   */
+  pitfallRules: z
+    .array(z.array(ruleId).max(4, 'allows at most 4 rules per pitfall.'), {
+      error: 'pitfallRules must be a list with one list of rule ids per pitfall.',
+    }),
   prompts: z
     .array(promptSchema, { error: 'prompts must be a list.' })
     .min(CONTENT_LIMITS.prompts.min, `needs at least ${CONTENT_LIMITS.prompts.min} prompts.`)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SECTION_IDS, type SectionId } from '../domain/sections.ts';
 import type { Story, StorySummary } from '../domain/story.ts';
+import type { Level } from '../domain/levels.ts';
 import type { Suppression } from '../lint/diagnostics.ts';
 import type { CoverageStory } from '../coverage/coverage.ts';
 import { probeReadinessSchema } from '../coverage/probes.ts';
@@ -103,6 +104,8 @@ const lintChannels = {
  */
 export type CoverageStoryRow = CoverageStory & {
   score: null;
+  /** The story's level, which the score is weighed at. */
+  level: Level | null;
   texts: Record<SectionId, string>;
   suppressions: Suppression[];
 };

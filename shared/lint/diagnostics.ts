@@ -14,6 +14,12 @@ export interface Diagnostic {
   fingerprint: string;
 }
 
+/** A finding's message up to the end of its first sentence: the line a short list shows. */
+export function messageHeadline(message: string): string {
+  const cut = message.search(/[.!?](\s|$)/);
+  return cut < 0 ? message : message.slice(0, cut + 1);
+}
+
 /** "Ignore this finding on this story." Kept with the story; applied after each lint. */
 export interface Suppression {
   ruleId: string;

@@ -1,3 +1,4 @@
+import type { Level } from '../domain/levels.ts';
 import type { PrincipleId } from '../domain/principles.ts';
 import { SECTION_IDS, type SectionId } from '../domain/sections.ts';
 import {
@@ -12,7 +13,8 @@ import {
 import { applySuppressions, compileTemplate, fingerprintOf, normalizeFindingText, renderTemplate, type CompiledTemplate, type Diagnostic, type Suppression } from './diagnostics.ts';
 import { PhraseIndex, WordSet, type Match, type TokenClasses, type TokenIds } from './phrases.ts';
 import type { DiagnosticSeverity, LengthRule, OccurrenceRule, RatioRule, Rule, Severity } from './rule-schema.ts';
-import { scoreStory } from './score.ts';
+import { scoreFromWeighing } from './score.ts';
+import { DEFAULT_WEIGHED, weigh, type Weighed, type Weighing } from './weighing.ts';
 import { SCRIPTS, type ScriptCheck, type ScriptRunContext } from './checks/index.ts';
 import { analyzeText, firstSentence, offsetAfterWords, type SectionAnalysis, type Span } from './text-analysis.ts';
 
@@ -20,6 +22,8 @@ import { analyzeText, firstSentence, offsetAfterWords, type SectionAnalysis, typ
 export interface LintInput {
   sections: Readonly<Record<SectionId, string>>;
   principles: readonly PrincipleId[];
+  /** The level the story is pitched at: it changes what findings weigh in the score (weighing.ts). */
+  level?: Level | undefined;
 }
 
 /** Turn a rule off, or change its severity (positive signals can only be turned off). */
@@ -519,19 +523,27 @@ export interface StoryAnalysis {
   diagnostics: Diagnostic[];
   score: number;
   timing: StoryTiming;
+  /** The findings weighed at the story's level: what the score came from, and what the verdict starts from. */
+  weighing: Weighing;
+}
+
+/** What a rubric's rule weighs (its `weighs`, or DEFAULT_WEIGHED for a rule that does not say). */
+export function partOfRule(rubric: CompiledRubric): (ruleId: string) => Weighed {
+  return (ruleId) => rubric.byId.get(ruleId)?.weighs ?? DEFAULT_WEIGHED;
 }
 
 /** Everything the editor shows at once: findings, score and spoken time per section. */
 export function analyzeStory(input: LintInput, rubric: CompiledRubric | readonly Rule[], options: LintOptions = {}): StoryAnalysis {
-  return analyzeRun(new LintRun(asCompiled(rubric), input, clampPace(options.pace)), options);
+  return analyzeRun(new LintRun(asCompiled(rubric), input, clampPace(options.pace)), input.level, options);
 }
 
-function analyzeRun(run: LintRun, options: LintOptions): StoryAnalysis {
+function analyzeRun(run: LintRun, level: Level | undefined, options: LintOptions): StoryAnalysis {
   const diagnostics = lintRun(run, options);
   // Timing from the words the tokenizer already counted (the same count as countWords).
   const words = {} as Record<SectionId, number>;
   for (const id of SECTION_IDS) words[id] = run.words(id);
-  return { diagnostics, score: scoreStory(diagnostics), timing: timingFromWordCounts(words, run.pace) };
+  const weighing = weigh(diagnostics, partOfRule(run.rubric), level);
+  return { diagnostics, score: scoreFromWeighing(weighing), timing: timingFromWordCounts(words, run.pace), weighing };
 }
 
 /** Lints one story again and again as it is edited: see createStoryLinter. */
@@ -558,20 +570,21 @@ function sameOptions(a: LintOptions, b: LintOptions): boolean {
  */
 export function createStoryLinter(rubric: CompiledRubric | readonly Rule[]): StoryLinter {
   const compiled = asCompiled(rubric);
-  let last: { run: LintRun; principles: readonly PrincipleId[]; options: LintOptions; result: StoryAnalysis } | null = null;
+  let last: { run: LintRun; principles: readonly PrincipleId[]; level: Level | undefined; options: LintOptions; result: StoryAnalysis } | null = null;
   return {
     analyze(input, options = {}) {
       if (
         last !== null &&
         SECTION_IDS.every((id) => last!.run.text(id) === (input.sections[id] ?? '')) &&
         samePrinciples(last.principles, input.principles) &&
+        last.level === input.level &&
         sameOptions(last.options, options)
       ) {
         return last.result;
       }
       const run = new LintRun(compiled, input, clampPace(options.pace), last?.run.works);
-      const result = analyzeRun(run, options);
-      last = { run, principles: input.principles.slice(), options: { ...options }, result };
+      const result = analyzeRun(run, input.level, options);
+      last = { run, principles: input.principles.slice(), level: input.level, options: { ...options }, result };
       return result;
     },
   };

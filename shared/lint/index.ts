@@ -11,7 +11,7 @@ export {
   type Suppression,
 } from './diagnostics.ts';
 export { loadRubric, parseRubric, RubricError, rubricFilesFromModules, safeParseRubric, type RubricFile, type RubricParseResult } from './rubric.ts';
-export { ERROR_CAP, SCORE_WEIGHTS, scoreBand, scoreStory, type ScoreBand } from './score.ts';
+export { ERROR_CAP, scoreBand, scoreStory, type ScoreBand } from './score.ts';
 export { findPhrases, type Match } from './phrases.ts';
 export { RULE_KINDS, SEVERITIES, ruleSchema, type DiagnosticSeverity, type Rule, type RuleExample, type RuleKind, type Severity } from './rule-schema.ts';
 export { SCRIPTS } from './checks/index.ts';

@@ -153,8 +153,9 @@ export interface Match {
 const NO_NODE = -1;
 
 /**
- * Interned token keys. Tokens are looked up by the hash analyzeText computed while reading them, and checked
- * character by character, so no string is built for a token that is not in the vocabulary.
+ * Interned token keys. Tokens are looked up by the two independent 32-bit hashes analyzeText computed while reading
+ * them (an open-addressing table keyed on both); equal hash pairs are taken as equal keys without comparing
+ * characters, so no string is built for a token.
  */
 export class Vocabulary {
   private readonly words: string[] = [];
@@ -315,8 +316,9 @@ export class PhraseIndex {
   private scratchLastEnd = new Int32Array(0);
   private scratchFrontier: Int32Array<ArrayBuffer> = new Int32Array(32);
   private scratchNext: Int32Array<ArrayBuffer> = new Int32Array(32);
-  private readonly scratchHitSlot = new Int32Array(64);
-  private readonly scratchHitEnd = new Int32Array(64);
+  // Sets matched from one start position; they grow when more sets match there, so no match is dropped.
+  private scratchHitSlot: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private scratchHitEnd: Int32Array<ArrayBuffer> = new Int32Array(64);
 
   get slots(): number {
     return this.slotCount;
@@ -484,8 +486,8 @@ export class PhraseIndex {
     const lastEnd = this.scratchLastEnd.length >= this.slotCount ? this.scratchLastEnd.fill(0, 0, this.slotCount) : (this.scratchLastEnd = new Int32Array(this.slotCount));
     let frontier = this.scratchFrontier;
     let next = this.scratchNext;
-    const hitSlot = this.scratchHitSlot;
-    const hitEnd = this.scratchHitEnd;
+    let hitSlot = this.scratchHitSlot;
+    let hitEnd = this.scratchHitEnd;
 
     for (let i = 0; i < n; i++) {
       let fCount = 0;
@@ -516,7 +518,10 @@ export class PhraseIndex {
             let h = 0;
             while (h < hCount && hitSlot[h] !== slot) h++;
             if (h === hCount) {
-              if (hCount === hitSlot.length) continue;
+              if (hCount === hitSlot.length) {
+                hitSlot = growInt32(hitSlot);
+                hitEnd = growInt32(hitEnd);
+              }
               hitSlot[hCount++] = slot;
             }
             hitEnd[h] = j;
@@ -561,6 +566,10 @@ export class PhraseIndex {
     }
     if (frontier.length > this.scratchFrontier.length) this.scratchFrontier = frontier;
     if (next.length > this.scratchNext.length) this.scratchNext = next;
+    if (hitSlot.length > this.scratchHitSlot.length) {
+      this.scratchHitSlot = hitSlot;
+      this.scratchHitEnd = hitEnd;
+    }
     return out;
   }
 }

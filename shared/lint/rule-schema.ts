@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRINCIPLE_IDS, type PrincipleId } from '../domain/principles.ts';
 import { SECTION_IDS } from '../domain/sections.ts';
 import { phraseProblem } from './phrases.ts';
+import { WEIGHED } from './weighing.ts';
 
 /**
  * The shape of a rubric rule (content/rubric/*.json), after Vale's model: every rule has an id, a kind, the
@@ -67,6 +68,8 @@ const base = {
     .refine((list) => new Set(list).size === list.length, 'A section is listed twice.'),
   /** Applies only when the story is mapped to one of these principles. */
   principles: z.array(principleIdSchema).min(1).optional(),
+  /** Which part of the answer a finding is about, for the score and the verdict (see weighing.ts). */
+  weighs: z.enum(WEIGHED).optional(),
   /** What is wrong and why an interviewer cares. May use {placeholders} a kind provides. */
   message: z.string().min(10, 'A message must say what is wrong and why it matters.'),
   /** A concrete next step. */

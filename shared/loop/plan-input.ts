@@ -3,44 +3,37 @@ import type { ProbeNoteRecord } from '../domain/mappings.ts';
 import { sectionTexts, type Story } from '../domain/story.ts';
 import { analyzeStory, type CompiledRubric } from '../lint/engine.ts';
 import type { Suppression } from '../lint/diagnostics.ts';
-import { scoreBand } from '../lint/score.ts';
+import { judgeStory } from '../lint/verdict.ts';
+import { suggestIndexFor } from '../suggest/suggest.ts';
+import type { Level } from '../domain/levels.ts';
 import type { Loop } from './loop.ts';
 import { type LoopPlan, type LoopWarning, type PlanStory, type Rating } from './solve.ts';
 
 /**
- * From the bank to the planner: each story's rating for each principle it is mapped to, and how many of those
- * principles' follow-up probes it has prepared notes for.
- *
- * Until the coaching verdict (issue 14) rates a story per principle and level, the rating comes from the story's
- * rubric score, the same for each of its principles, through the score's own bands (shared/lint/score.ts): a
- * "strong" story is a Hire, and Strong Hire above 92; "promising" is Lean Hire; "needs work" Lean No Hire;
- * "incomplete" (an error left) No Hire. When the verdict lands it replaces ratingFromScore and nothing else changes.
+ * From the bank to the planner: each story's verdict for each principle it is mapped to, read at the loop's level
+ * (shared/lint/verdict.ts), and how many of those principles' follow-up probes it has prepared notes for.
  */
-export function ratingFromScore(score: number): Rating {
-  const band = scoreBand(score);
-  if (band === 'strong') return score >= 92 ? 'strong-hire' : 'hire';
-  if (band === 'promising') return 'lean-hire';
-  return band === 'needs-work' ? 'lean-no-hire' : 'no-hire';
-}
-
 export interface BankStory {
   story: Story;
   probeNotes: readonly ProbeNoteRecord[];
   suppressions: readonly Suppression[];
 }
 
-export function planStories(records: readonly BankStory[], framework: Framework, rubric: CompiledRubric): PlanStory[] {
+export function planStories(records: readonly BankStory[], framework: Framework, rubric: CompiledRubric, level: Level): PlanStory[] {
+  const index = suggestIndexFor(framework);
   const probesOf = new Map(framework.principles.map((p) => [p.id, p.probes.map((probe) => probe.id)]));
   return records.map(({ story, probeNotes, suppressions }) => {
     const principles = story.principles.map((p) => p.id);
-    const { score } = analyzeStory({ sections: sectionTexts(story.sections), principles }, rubric, { suppressions });
-    const rating = ratingFromScore(score);
+    const sections = sectionTexts(story.sections);
+    const analysis = analyzeStory({ sections, principles, level }, rubric, { suppressions });
+    const verdicts = judgeStory({ sections, title: story.title, principles, level, analysis, rubric, framework, index });
+    const ratingOf = new Map(verdicts.map((v) => [v.principle, v.rating]));
     const probeIds = new Set(principles.flatMap((id) => probesOf.get(id) ?? []));
     const prepared = probeNotes.filter((n) => probeIds.has(n.probeId) && n.note.trim() !== '').length;
     return {
       id: story.id,
       title: story.title.trim() || 'Untitled story',
-      fits: story.principles.map((p) => ({ principle: p.id, role: p.role, rating })),
+      fits: story.principles.map((p) => ({ principle: p.id, role: p.role, rating: ratingOf.get(p.id) ?? 'no-hire' })),
       probes: { total: probeIds.size, prepared },
     };
   });

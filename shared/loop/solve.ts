@@ -2,6 +2,7 @@ import { principleName, type PrincipleId } from '../domain/principles.ts';
 import type { PrincipleRole } from '../domain/story.ts';
 import { maxWeightAssignment } from './assignment.ts';
 import { loopSlots, type Loop, type LoopSlot } from './loop.ts';
+import { RATINGS as BEST_FIRST, RATING_LABELS, type Rating } from '../lint/verdict.ts';
 
 /**
  * The loop planner: which story to tell each interviewer for each principle they hold.
@@ -15,17 +16,9 @@ import { loopSlots, type Loop, type LoopSlot } from './loop.ts';
  * each way of grouping that interviewer's slots is tried, so the result is still the best over all of them.
  */
 
-/** The interviewers' scale, weakest first. */
-export const RATINGS = ['no-hire', 'lean-no-hire', 'lean-hire', 'hire', 'strong-hire'] as const;
-export type Rating = (typeof RATINGS)[number];
-
-export const RATING_LABELS: Readonly<Record<Rating, string>> = {
-  'no-hire': 'No Hire',
-  'lean-no-hire': 'Lean No Hire',
-  'lean-hire': 'Lean Hire',
-  hire: 'Hire',
-  'strong-hire': 'Strong Hire',
-};
+/** The interviewers' scale, weakest first (the verdict lists it best first): a rating's index is its strength. */
+export const RATINGS: readonly Rating[] = [...BEST_FIRST].reverse();
+export { RATING_LABELS, type Rating };
 
 /** What the planner knows about one story: how well it answers each principle it is mapped to. */
 export interface PlanStory {

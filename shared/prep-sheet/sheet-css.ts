@@ -33,7 +33,7 @@ export function sheetCss(paper: PaperSize, footerDate: string): string {
 * { box-sizing: border-box; }
 html { font: 10pt/1.42 var(--serif); color: var(--ink); background: #fff; }
 body { margin: 0; }
-h1, h2, h3, h4, .facts, .principles, .context, .label, .section-label, .sheet-meta, .count, .mark, table { font-family: var(--sans); }
+h1, h2, h3, h4, .facts, .principles, .context, .label, .section-label, .sheet-meta, .count, .mark, .verdict-line, .rating, table { font-family: var(--sans); }
 h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
 p { margin: 0 0 1.6mm; }
@@ -93,6 +93,17 @@ small { font-size: 0.82em; }
 .star-text ul, .star-text ol { margin: 0 0 1.4mm; padding-left: 6mm; }
 .star-text li { margin: 0 0 0.6mm; break-inside: avoid; }
 .extra { margin-top: 3.4mm; border-top: 0.4pt solid #e3e5e8; padding-top: 2mm; }
+.verdict-line { margin: 0.6mm 0 0; font-size: 8.5pt; }
+.verdict-line .fact { margin-left: 0; margin-right: 3mm; }
+.verdict-read { break-inside: avoid; page-break-inside: avoid; margin-bottom: 1.6mm; }
+.verdict-read h4 { font-size: 9pt; margin: 0 0 0.6mm; }
+.verdict-read ul { margin: 0; padding-left: 2mm; list-style: none; font-size: 9pt; line-height: 1.35; }
+.verdict-read li.concern { color: var(--warn); }
+.verdict-read .next { margin: 0.6mm 0 0; font-size: 8.5pt; color: var(--muted); }
+.rating { font-size: 7.5pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; border-radius: 1mm; padding: 0.2mm 1.2mm; }
+.rating.strong-hire, .rating.hire { color: var(--metric); background: var(--metric-soft); }
+.rating.lean-hire, .rating.lean-no-hire { color: var(--warn); background: #fdf3e1; }
+.rating.no-hire { color: var(--bad); background: #fdecea; }
 .prompt-list { margin: 0; padding-left: 5mm; font-size: 9.5pt; }
 .prompt-list li { break-inside: avoid; margin-bottom: 0.6mm; }
 .probe-columns { column-count: 2; column-gap: 7mm; }

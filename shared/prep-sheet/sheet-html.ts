@@ -1,4 +1,5 @@
 import { formatDuration } from '../domain/timing.ts';
+import { RATING_LABELS } from '../lint/verdict.ts';
 import type { Block, Inline, ListBlock } from '../story-format/blocks.ts';
 import { escapeHtml as esc } from './html-escape.ts';
 import { sheetCss } from './sheet-css.ts';
@@ -106,6 +107,24 @@ function scoreHtml(story: SheetStory): string {
   return `<span class="fact score ${story.band}">Score <b>${story.score}</b>/100 <small>(${BAND_LABEL[story.band]})</small></span>`;
 }
 
+function verdictBadges(story: SheetStory): string {
+  return story.verdicts
+    .map((v) => `<span class="fact verdict ${v.rating}">${esc(v.principleName)}: <b>${RATING_LABELS[v.rating]}</b></span>`)
+    .join(' ');
+}
+
+function verdictsHtml(story: SheetStory): string {
+  if (story.verdicts.length === 0) return '';
+  const items = story.verdicts
+    .map(
+      (v) => `<div class="verdict-read"><h4>${esc(v.principleName)} at ${esc(v.level)}: <span class="rating ${v.rating}">${RATING_LABELS[v.rating]}</span></h4>
+<ul>${v.reasons.map((r) => `<li class="${r.kind}">${r.kind === 'strength' ? '+' : '−'} ${esc(r.text)}</li>`).join('')}</ul>
+${v.next ? `<p class="next"><b>Next level.</b> ${esc(v.next)}</p>` : ''}</div>`,
+    )
+    .join('\n');
+  return `<section class="extra verdicts"><h3>How an interviewer would read it</h3>${items}</section>`;
+}
+
 function findingsText(story: SheetStory): string {
   const { errors, warnings, suggestions } = story.findings;
   if (errors + warnings + suggestions === 0) return 'No open lint findings.';
@@ -128,6 +147,7 @@ function compactCard(story: SheetStory, model: SheetModel): string {
   const context = contextLine(story);
   return `<article class="card" data-story-id="${esc(story.id)}">
 <div class="card-head"><h3 class="story-title">${esc(story.title)}</h3><div class="facts">${spokenHtml(story, model)} ${scoreHtml(story)}</div></div>
+${story.verdicts.length ? `<p class="verdict-line">${verdictBadges(story)}</p>` : ''}
 <p class="principles">${principlesHtml(story)}${context ? `<span class="context"> · ${context}</span>` : ''}</p>
 <div class="lines">${lines}</div>
 ${metricHtml(story)}
@@ -180,6 +200,7 @@ ${context ? `<p class="context">${context}</p>` : ''}
 ${metricHtml(story)}
 </header>
 ${sections}
+${verdictsHtml(story)}
 <section class="extra prompts"><h3>Prompts it answers</h3>${prompts}</section>
 <section class="extra probes"><h3>Follow-up probes</h3><div class="probe-columns">${probes}</div></section>
 </article>`;

@@ -10,6 +10,7 @@ import { ANSWER_TARGET_SECONDS, clampPace } from '../domain/timing.ts';
 import type { Suppression } from '../lint/diagnostics.ts';
 import { analyzeStory, type CompiledRubric, type RuleOverride } from '../lint/engine.ts';
 import { scoreBand, type ScoreBand } from '../lint/score.ts';
+import { DEFAULT_VERDICT_LEVEL, judgeStory, type Rating } from '../lint/verdict.ts';
 import type { Block } from '../story-format/blocks.ts';
 import { editorStateToBlocks, LexicalJsonError } from '../story-format/lexical-json.ts';
 import { keyMetric } from './key-metric.ts';
@@ -91,6 +92,8 @@ export interface SheetStory {
   score: number;
   band: ScoreBand;
   findings: { errors: number; warnings: number; suggestions: number };
+  /** The verdict per principle at the story's level (SDE2 when it names none), as the editor shows it. */
+  verdicts: Array<{ principleName: string; level: string; rating: Rating; reasons: Array<{ kind: 'strength' | 'concern'; text: string }>; next: string | null }>;
   prompts: Array<{ id: string; text: string; principleName: string | null }>;
   probes: SheetProbeGroup[];
   /** The principle heading the story is listed under (its first primary principle), or null. */
@@ -164,7 +167,7 @@ function prepareStory(input: SheetStoryInput, framework: Framework, rubric: Comp
   const { story } = input;
   const texts = sectionTexts(story.sections);
   const analysis = analyzeStory(
-    { sections: texts, principles: story.principles.map((p) => p.id) },
+    { sections: texts, principles: story.principles.map((p) => p.id), level: story.level ?? undefined },
     rubric,
     {
       ...(options.pace === undefined ? {} : { pace: options.pace }),
@@ -215,6 +218,21 @@ function prepareStory(input: SheetStoryInput, framework: Framework, rubric: Comp
     score: analysis.score,
     band: scoreBand(analysis.score),
     findings,
+    verdicts: judgeStory({
+      sections: texts,
+      title: story.title,
+      principles: story.principles.map((p) => p.id),
+      level: story.level ?? DEFAULT_VERDICT_LEVEL,
+      analysis,
+      rubric,
+      framework,
+    }).map((v) => ({
+      principleName: v.principleName,
+      level: v.level,
+      rating: v.rating,
+      reasons: v.reasons.map((r) => ({ kind: r.kind, text: r.text })),
+      next: v.nextLevel?.needs ?? null,
+    })),
     prompts: story.prompts.map((id) => {
       const found = findPrompt(framework, id);
       return found ? { id, text: found.prompt.text, principleName: found.principle.name } : { id, text: id, principleName: null };

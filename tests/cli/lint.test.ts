@@ -104,6 +104,30 @@ describe('story-bank lint', () => {
     for (const f of weak.findings) expect(SECTION_IDS).toContain(f.section);
   });
 
+  it('gives a verdict per principle at the story level, with reasons pointing at the text', () => {
+    const reports = JSON.parse(run('lint', '--json', 'strong.md', 'weak.md').stdout) as Array<{
+      verdicts: Array<{ principle: string; level: string; rating: string; reasons: Array<{ kind: string; text: string; section?: string; start?: number; end?: number }>; nextLevel: { level: string; needs: string } | null }>;
+    }>;
+    const [strong, weak] = reports;
+    expect(strong!.verdicts.map((v) => v.principle)).toEqual(['customer-obsession']);
+    expect(weak!.verdicts.map((v) => v.principle)).toEqual(['ownership']);
+    const good = strong!.verdicts[0]!;
+    expect(good.level).toBe('Senior');
+    expect(['strong-hire', 'hire']).toContain(good.rating);
+    expect(good.nextLevel?.level).toBe('Principal');
+    const bad = weak!.verdicts[0]!;
+    expect(bad.level).toBe('SDE2'); // the story names no level
+    expect(['lean-no-hire', 'no-hire']).toContain(bad.rating);
+    for (const v of [good, bad]) {
+      expect(v.reasons.length).toBeGreaterThanOrEqual(2);
+      expect(v.reasons.length).toBeLessThanOrEqual(4);
+    }
+    // A reason about particular words carries their place.
+    const measured = good.reasons.find((r) => r.section === 'result');
+    expect(measured?.text).toContain('Checkout timeouts fell from 6%');
+    expect(measured!.start).toBe(0);
+  });
+
   it('prints a readable report without --json', () => {
     const { status, stdout } = run('lint', 'weak.md');
     expect(status).toBe(1);

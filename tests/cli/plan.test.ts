@@ -53,12 +53,14 @@ describe('story-bank plan', () => {
       ['Bar raiser', 'dive-deep'],
     ]);
     const titles = plan.slots.map((s) => s.story?.title ?? null);
-    // Three stories, four slots: each story is told once; Dive Deep is only a secondary of the checkout story,
-    // which Customer Obsession needs, so Dive Deep goes without and says so.
-    expect(titles).toEqual([sampleDraft(1).title, sampleDraft(0).title, sampleDraft(2).title, null]);
+    // Three stories, four slots: each story is told once. The checkout story reads Strong Hire for Dive Deep (its
+    // secondary) but only Lean Hire for Customer Obsession (it never names the customer), so it goes to Dive Deep
+    // and Customer Obsession goes without, and says so.
+    expect(titles).toEqual([sampleDraft(1).title, null, sampleDraft(2).title, sampleDraft(0).title]);
     for (const slot of plan.slots) if (slot.story) expect(['strong-hire', 'hire', 'lean-hire', 'lean-no-hire', 'no-hire']).toContain(slot.story.rating);
-    const missing = plan.warnings.find((w) => w.principle === 'dive-deep');
-    expect(missing?.interviewer).toBe('Bar raiser');
+    expect(plan.slots[3]!.story?.rating).toBe('strong-hire');
+    const missing = plan.warnings.find((w) => w.principle === 'customer-obsession');
+    expect(missing?.interviewer).toBe('Hiring manager');
     expect(missing?.fix.length).toBeGreaterThan(5);
     expect(fullDump(w.database)).toEqual(before);
 
@@ -66,7 +68,7 @@ describe('story-bank plan', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Plan for Onsite (Senior)');
     expect(text.stdout).toContain(`  Ownership: "${sampleDraft(1).title}"`);
-    expect(text.stdout).toContain('  Dive Deep: no story');
+    expect(text.stdout).toContain('  Customer Obsession: no story');
     expect(text.stdout).toContain('To fix:');
   });
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 // The desktop app itself, where an Electron binary can be had (STORY_BANK_ELECTRON=/path/to/electron): the built
-// main process, the sandboxed preload and the renderer in a real BrowserWindow. These machines have none, so this
-// project only exists when the variable is set (playwright.config.ts); the shared e2e suite runs on the browser shell.
+// main process, the sandboxed preload and the renderer in a real BrowserWindow. The electron project
+// (playwright.config.ts) runs this beside the shared suite in tests/e2e; these machines have no Electron.
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 

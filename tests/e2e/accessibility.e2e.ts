@@ -29,6 +29,10 @@ test('every screen passes axe with no serious or critical violation, in light an
   await expect(app.title).toHaveValue(/Database migration/);
   await expect(page.locator('.lint-panel')).toContainText('Error');
   await expectAccessible(page, 'the editor with a story and its findings');
+  await page.getByRole('tab', { name: 'Guide' }).click();
+  await expect(page.getByTestId('guide-panel')).toBeVisible();
+  await expectAccessible(page, 'the principle guide');
+  await page.getByRole('tab', { name: 'Findings' }).click();
 
   await page.keyboard.press('F1');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
@@ -81,6 +85,11 @@ test('every screen passes axe with no serious or critical violation, in light an
   await expect(page.locator('.lint-panel')).toContainText('Error');
   await expectAccessible(page, 'the editor (dark)');
   await page.screenshot({ path: 'test-results/screenshots/dark-editor.png' });
+  await page.getByRole('tab', { name: 'Guide' }).click();
+  await expect(page.getByTestId('guide-panel')).toBeVisible();
+  await expectAccessible(page, 'the principle guide (dark)');
+  await page.screenshot({ path: 'test-results/screenshots/dark-guide.png' });
+  await page.getByRole('tab', { name: 'Findings' }).click();
   await page.getByRole('tab', { name: 'Coverage' }).click();
   await expect(page.getByRole('heading', { name: 'Coverage', level: 1 })).toBeVisible();
   await expectAccessible(page, 'coverage (dark)');

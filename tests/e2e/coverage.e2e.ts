@@ -129,7 +129,14 @@ test('probe notes, readiness marks and dismissed suggestions are kept across a r
   await expect(probe).toContainText('A weak answer');
   await expect(probe).toContainText('A strong answer');
   const notes = probe.getByRole('textbox', { name: /Your prepared answer/ });
+  // A prepared answer is read like an Action: "we" and hedges in it are pointed out, and go when it is fixed.
+  await notes.fill('We kind of thought it was urgent, so we just fixed it and we told them later.');
+  const answerFindings = probe.getByRole('list', { name: 'About this answer' });
+  await expect(answerFindings.locator('[data-rule="hedging"]')).toContainText('“kind of”');
+  await expect(answerFindings.locator('[data-rule="we-overuse"]')).toBeVisible();
+  await probe.screenshot({ path: 'test-results/screenshots/probe-answer-lint.png' });
   await notes.fill('The owning team was at an offsite; I paged their lead before touching anything.');
+  await expect(answerFindings).toHaveCount(0);
   await probe.locator('label.option-ready').click();
   await expect(probe.getByRole('radio', { name: 'Ready' })).toBeChecked();
   await expect(probe.locator('.probe-save')).toHaveText('Saved');

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { BROWSER_SHELL_ONLY, expect, test } from './fixtures.ts';
 import { StoryBankPage } from './pages/story-bank-page.ts';
 import { TransferPage } from './pages/transfer-page.ts';
 
@@ -29,7 +29,7 @@ const FILE = [
   '',
 ].join('\n');
 
-test('numbered lists stay numbered from import to editor to export, and the editor makes them', async ({ page, shell }) => {
+test('numbered lists stay numbered from import to editor to export, and the editor makes them', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }) => {
   const app = new StoryBankPage(page);
   const transfer = new TransferPage(page);
   await app.open(shell.url);

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { BROWSER_SHELL_ONLY, expect, test } from './fixtures.ts';
 import { type SectionName, StoryBankPage } from './pages/story-bank-page.ts';
 
 const WORDS: Record<SectionName, string> = {
@@ -83,7 +83,7 @@ test('a story typed into every section is saved, survives a reload, is found, tr
   await expect(app.storyItem('Flaky checkout retries')).toBeVisible();
 });
 
-test('a saved story is still there after the backend process restarts', async ({ page, shell }) => {
+test('a saved story is still there after the backend process restarts', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }) => {
   const app = new StoryBankPage(page);
   await app.open(shell.url);
   await app.newStory();

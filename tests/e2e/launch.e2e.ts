@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { BROWSER_SHELL_ONLY, expect, test } from './fixtures.ts';
 import { StoryBankPage } from './pages/story-bank-page.ts';
 
-test('the launch URL opens the app once, on a clean address, with a cookie no script can read', async ({ page, shell }) => {
+test('the launch URL opens the app once, on a clean address, with a cookie no script can read', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }) => {
   const app = new StoryBankPage(page);
   await app.open(shell.url);
   expect(page.url()).toBe(shell.origin);
@@ -26,7 +26,7 @@ test('the launch URL opens the app once, on a clean address, with a cookie no sc
   await expect(app.storyItem('Reached through the session')).toBeVisible();
 });
 
-test('a second browser opening the used launch URL, or the bare address, gets the start-again page', async ({
+test('a second browser opening the used launch URL, or the bare address, gets the start-again page', { tag: BROWSER_SHELL_ONLY }, async ({
   page,
   shell,
   browser,

@@ -115,3 +115,105 @@ test('typing in one section moves its highlights with the words and leaves the o
   await expect.poll(() => lint.highlightedIn('reflection').then((list) => list.filter((h) => !h.startsWith('positive')))).toEqual([]);
   expect(await lint.highlightedIn('result')).toEqual(moved);
 });
+
+test('the verdict per principle sits beside the score, explains itself, follows the level and improves with the story', async ({ page, shell }) => {
+  const app = new StoryBankPage(page);
+  await app.open(shell.url);
+  await app.newStory();
+  await app.title.fill('Checkout fix');
+  await app.choosePrinciple('Ownership');
+  await typeWeakStory(app);
+
+  const verdict = page.getByTestId('verdict-ownership');
+  const rating = verdict.getByTestId('verdict-rating');
+  await expect(rating).toHaveText(/^(Lean No Hire|No Hire)$/);
+  await expect(verdict).toContainText('Read at SDE2 (no level chosen)');
+  const reasons = verdict.locator('.verdict-reason');
+  expect(await reasons.count()).toBeGreaterThanOrEqual(2);
+  expect(await reasons.count()).toBeLessThanOrEqual(4);
+
+  // A reason about particular words puts the cursor on them.
+  await verdict.locator('.verdict-reason button', { hasText: "The Action says 'we'" }).click();
+  await expect(app.section('action')).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('We');
+
+  // The level changes the read and what the next level needs.
+  await page.getByLabel('Level').selectOption('Senior');
+  await expect(verdict).toContainText('Read at Senior');
+  await expect(verdict).not.toContainText('no level chosen');
+  await expect(verdict.getByTestId('verdict-next')).toContainText('Principal:');
+
+  // Told in the first person with a measured result and a scope, the story reads Hire or better.
+  const replace = async (section: Parameters<StoryBankPage['section']>[0], text: string) => {
+    await app.section(section).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+  };
+  await replace('task', 'The payment service was mine; the fraud vendor was not ours to change, so my job was the timeouts between us.');
+  await replace('action', 'I pulled a week of request logs and grouped slow calls by order type. I found nine in ten timeouts came from gift-card orders. I moved their fraud check after payment behind a flag, load tested it at twice the peak, and rolled it out to a tenth of traffic first.');
+  await replace('result', 'Checkout timeouts fell from 6% of orders to under 0.5% over the next sale weekend, and chargebacks stayed flat.');
+  await replace('reflection', 'Since then I start every latency investigation by grouping slow calls by request type, and I ask the team to do the same in reviews.');
+  await expect(rating).toHaveText(/^(Hire|Strong Hire)$/);
+  await expect(verdict.locator('.verdict-reason[data-kind="strength"]').first()).toBeVisible();
+  await page.getByRole('complementary', { name: 'Rubric' }).screenshot({ path: 'test-results/screenshots/verdict-panel.png' });
+});
+
+test('the guide tab ticks look-fors with their words, marks the pitfalls the story falls into, and angles a secondary principle', async ({ page, shell }) => {
+  const app = new StoryBankPage(page);
+  await app.open(shell.url);
+  await app.newStory();
+  await app.title.fill('Retry layer nobody owned');
+  await page.getByRole('tab', { name: 'Guide' }).click();
+  await expect(page.getByTestId('guide-empty')).toBeVisible();
+
+  await app.choosePrinciple('Ownership');
+  await app.choosePrinciple('Bias for Action'); // the second one is secondary
+  await app.typeInSection('situation', 'Checkout paged the on-call engineer every night of the spring sale. The retry layer belonged to a team that had been dissolved, so nobody owned it.');
+  await app.typeInSection('task', 'It was not my team, but I volunteered to own the retry layer until it was stable.');
+  await app.typeInSection('action', 'The old team was clueless about backoff. I pulled thirty days of traces, wrote a backoff with jitter, and rolled it out to 5% of traffic first.');
+  await app.typeInSection('result', 'Pages dropped from nine a week to one.');
+
+  const guide = page.getByTestId('guide-ownership');
+  await expect(guide).toBeVisible();
+  await expect(guide.getByTestId('guide-expectation')).toHaveText(/\S/);
+  await expect(guide).toContainText('no level chosen');
+  await expect(guide.getByTestId('guide-angle')).toHaveCount(0);
+
+  // "nobody owned it" (then "not my team", "volunteered") shows the first look-for; the first of its words in STAR
+  // order are a link into the Situation.
+  const shown = guide.locator('[data-testid="look-for"][data-shown="true"]');
+  await expect(shown.first()).toBeVisible();
+  const evidence = guide.locator('[data-testid="look-for"]').first().locator('.guide-evidence');
+  await expect(evidence).toContainText('“nobody owned” in the Situation');
+  const words = (await evidence.textContent())!.match(/“(.+)”/)![1]!;
+  await evidence.click();
+  await expect(app.section('situation')).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(words);
+
+  // Calling the old team clueless is the blame pitfall, found by the rubric's rule; it goes when the words go.
+  const fallen = guide.locator('[data-testid="pitfall"][data-state="fallen"]');
+  await expect(fallen).toHaveCount(1);
+  await expect(fallen).toContainText('Blaming others');
+  await expect(guide.locator('[data-testid="pitfall"][data-state="unknown"]').first()).toContainText('No rule can tell');
+  await page.screenshot({ path: 'test-results/screenshots/guide-panel.png' });
+  await app.section('action').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('I pulled thirty days of traces, wrote a backoff with jitter, and rolled it out to 5% of traffic first.');
+  await expect(fallen).toHaveCount(0);
+
+  // The level chosen sets the expectation shown.
+  await page.getByLabel('Level').selectOption('Senior');
+  await expect(guide).not.toContainText('no level chosen');
+  await expect(guide).toContainText('Expected at Senior');
+
+  // The secondary principle brings its emphasize and downplay lists.
+  await page.getByTestId('guide-panel').getByRole('button', { name: 'Bias for Action' }).click();
+  const secondary = page.getByTestId('guide-bias-for-action');
+  await expect(secondary.getByTestId('guide-angle')).toContainText('Bring forward');
+  await expect(secondary.getByTestId('guide-angle')).toContainText('Say less about');
+  await page.getByRole('complementary', { name: 'Rubric' }).screenshot({ path: 'test-results/screenshots/guide-secondary.png' });
+
+  // Back on Findings, the verdict and the findings are where they were.
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  await expect(page.getByTestId('verdict-ownership')).toBeVisible();
+});

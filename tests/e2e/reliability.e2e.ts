@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { openAppBackend } from '../../electron/backend/app-backend.ts';
 import { DATABASE_FILE } from '../../electron/backend/data-dir.ts';
 import { latestVersion } from '../../electron/backend/migrations/index.ts';
-import { expect, ShellProcess, test } from './fixtures.ts';
+import { BROWSER_SHELL_ONLY, expect, ShellProcess, test } from './fixtures.ts';
 import { BackupsPage, RecoveryPage } from './pages/reliability-pages.ts';
 import { StoryBankPage } from './pages/story-bank-page.ts';
 
@@ -36,7 +36,7 @@ async function withShell<T>(dataDir: string, body: (shell: ShellProcess) => Prom
   }
 }
 
-test('a damaged database opens the recovery screen, and restoring the newest backup brings the stories back', async ({ page }) => {
+test('a damaged database opens the recovery screen, and restoring the newest backup brings the stories back', { tag: BROWSER_SHELL_ONLY }, async ({ page }) => {
   const dataDir = await seededDir(['Pager storm', 'Late migration']);
   fs.writeFileSync(path.join(dataDir, DATABASE_FILE), 'this is not a database any more\n'.repeat(300));
   await withShell(dataDir, async (shell) => {
@@ -67,7 +67,7 @@ test('a damaged database opens the recovery screen, and restoring the newest bac
   });
 });
 
-test('an emptied bank warns instead of silently starting fresh, and starting fresh is a deliberate choice', async ({ page }) => {
+test('an emptied bank warns instead of silently starting fresh, and starting fresh is a deliberate choice', { tag: BROWSER_SHELL_ONLY }, async ({ page }) => {
   const dataDir = await seededDir(['One', 'Two', 'Three']);
   fs.rmSync(path.join(dataDir, DATABASE_FILE));
   await withShell(dataDir, async (shell) => {
@@ -81,7 +81,7 @@ test('an emptied bank warns instead of silently starting fresh, and starting fre
   });
 });
 
-test('the Backups screen lists backups with date, size and story count, backs up now, and restores one', async ({ page }) => {
+test('the Backups screen lists backups with date, size and story count, backs up now, and restores one', { tag: BROWSER_SHELL_ONLY }, async ({ page }) => {
   const dataDir = await seededDir(['Kept story']);
   await withShell(dataDir, async (shell) => {
     const app = new StoryBankPage(page);
@@ -119,7 +119,7 @@ test('the Backups screen lists backups with date, size and story count, backs up
   });
 });
 
-test('a database from a newer version opens read-only: the banner says so and typing is refused', async ({ page }) => {
+test('a database from a newer version opens read-only: the banner says so and typing is refused', { tag: BROWSER_SHELL_ONLY }, async ({ page }) => {
   const dataDir = await seededDir(['From the future']);
   const db = new Database(path.join(dataDir, DATABASE_FILE));
   db.pragma(`user_version = ${latestVersion() + 100}`);
@@ -142,7 +142,7 @@ test('a database from a newer version opens read-only: the banner says so and ty
   });
 });
 
-test('a full disk shows a clear banner, keeps the text in the editor, and saving resumes by itself', async ({ page, shell }) => {
+test('a full disk shows a clear banner, keeps the text in the editor, and saving resumes by itself', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }) => {
   const app = new StoryBankPage(page);
   await app.open(shell.url);
   await app.newStory();

@@ -9,7 +9,7 @@ import { readZip } from '../../shared/transfer/zip.ts';
 import { draftWith } from '../support/drafts.ts';
 import { SAMPLE_STORIES, sampleDraft } from '../support/sample-stories.ts';
 import { XSS_PAYLOADS } from '../support/xss-corpus.ts';
-import { expect, test } from './fixtures.ts';
+import { BROWSER_SHELL_ONLY, expect, test } from './fixtures.ts';
 import { StoryBankPage } from './pages/story-bank-page.ts';
 import { type FileToChoose, TransferPage } from './pages/transfer-page.ts';
 
@@ -30,7 +30,7 @@ test.beforeAll(() => {
   test.skip(spawnSync('pdftotext', ['-v']).status !== 0, 'pdftotext (poppler-utils) is needed to read the PDFs');
 });
 
-test('imports stories after a preview, then saves the prep sheet as a PDF in both layouts', async ({ page, shell }, testInfo) => {
+test('imports stories after a preview, then saves the prep sheet as a PDF in both layouts', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }, testInfo) => {
   const app = new StoryBankPage(page);
   const transfer = new TransferPage(page);
   await app.open(shell.url);
@@ -81,7 +81,7 @@ test('imports stories after a preview, then saves the prep sheet as a PDF in bot
   expect(sawProgress).toBe(true);
 });
 
-test('prints through the browser: the sheet opens in a tab of its own, and user text stays text', async ({ page, shell }) => {
+test('prints through the browser: the sheet opens in a tab of its own, and user text stays text', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }) => {
   const app = new StoryBankPage(page);
   const transfer = new TransferPage(page);
   await app.open(shell.url);
@@ -109,7 +109,7 @@ test('prints through the browser: the sheet opens in a tab of its own, and user 
   await popup.close();
 });
 
-test('exports Markdown and a JSON backup, and a bad import changes nothing', async ({ page, shell }, testInfo) => {
+test('exports Markdown and a JSON backup, and a bad import changes nothing', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }, testInfo) => {
   const app = new StoryBankPage(page);
   const transfer = new TransferPage(page);
   await app.open(shell.url);

@@ -5,6 +5,8 @@ import { formatDuration, MAX_PACE_WPM, MIN_PACE_WPM } from '../../../shared/doma
 import { analyzeStory, type CompiledRubric } from '../../../shared/lint/engine.ts';
 import type { Diagnostic } from '../../../shared/lint/diagnostics.ts';
 import { RubricError } from '../../../shared/lint/rubric.ts';
+import { DEFAULT_VERDICT_LEVEL, judgeStory, RATING_LABELS, type Verdict } from '../../../shared/lint/verdict.ts';
+import { loadFramework } from '../content-files.ts';
 import { parseStoryMarkdown } from '../../../shared/story-format/story-markdown.ts';
 import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
 import { loadCompiledRubric } from '../rubric-files.ts';
@@ -14,8 +16,10 @@ const USAGE = `Usage: story-bank lint [--json] [--pace WPM] [--rubric DIR] FILE.
 Lints Markdown story files against the rubric (content/rubric/).
 
 Options:
-  --json         print one JSON array: { file, score, findings: [{ ruleId, section, severity, message, start, end }] }
-                 per file (start and end are offsets into that section's plain text)
+  --json         print one JSON array, per file: { file, score, findings: [{ ruleId, section, severity, message,
+                 start, end }], verdicts: [{ principle, level, rating, reasons: [{ kind, text, section, start, end }],
+                 nextLevel }] } (start and end are offsets into that section's plain text; rating is one of
+                 strong-hire, hire, lean-hire, lean-no-hire, no-hire; the level is the story's, SDE2 when it has none)
   --pace WPM     speaking pace for the timing rules (default 150 words a minute)
   --rubric DIR   read the rubric from another folder of *.json rule files
   -h, --help     show this help
@@ -27,6 +31,7 @@ export interface FileReport {
   file: string;
   score: number;
   findings: Array<Pick<Diagnostic, 'ruleId' | 'section' | 'severity' | 'message' | 'start' | 'end'>>;
+  verdicts: Array<Pick<Verdict, 'principle' | 'level' | 'rating' | 'reasons' | 'nextLevel'>>;
 }
 
 interface Linted {
@@ -35,6 +40,7 @@ interface Linted {
   seconds: number;
   diagnostics: Diagnostic[];
   texts: Record<SectionId, string>;
+  verdicts: Verdict[];
 }
 
 function quote(text: string, max = 100): string {
@@ -47,6 +53,11 @@ function humanReport(items: readonly Linted[]): string {
   const totals = { error: 0, warning: 0, suggestion: 0, positive: 0 };
   for (const item of items) {
     lines.push(`${item.file}  score ${item.score}/100  (${formatDuration(item.seconds)} spoken)`);
+    for (const v of item.verdicts) {
+      lines.push(`  ${v.principleName} at ${v.level}: ${RATING_LABELS[v.rating]}`);
+      for (const r of v.reasons) lines.push(`    ${r.kind === 'strength' ? '+' : '-'} ${r.text}`);
+      if (v.nextLevel) lines.push(`    Next level: ${v.nextLevel.needs}`);
+    }
     if (item.diagnostics.length === 0) lines.push('  no findings');
     for (const d of item.diagnostics) {
       totals[d.severity]++;
@@ -95,6 +106,7 @@ export const lintCommand: Command = {
     }
 
     const linted: Linted[] = [];
+    let framework: ReturnType<typeof loadFramework> | undefined;
     let unreadable = false;
     for (const file of parsed.positional) {
       let source: string;
@@ -115,8 +127,11 @@ export const lintCommand: Command = {
       }
       const texts = sectionTexts(result.story.sections);
       const options = pace === undefined ? {} : { pace };
-      const analysis = analyzeStory({ sections: texts, principles: result.story.principles.map((p) => p.id) }, rubric, options);
-      linted.push({ file, score: analysis.score, seconds: analysis.timing.total.seconds, diagnostics: analysis.diagnostics, texts });
+      const principles = result.story.principles.map((p) => p.id);
+      const level = result.story.level ?? DEFAULT_VERDICT_LEVEL;
+      const analysis = analyzeStory({ sections: texts, principles, level }, rubric, options);
+      const verdicts = judgeStory({ sections: texts, title: result.story.title, principles, level, analysis, rubric, framework: (framework ??= loadFramework()) });
+      linted.push({ file, score: analysis.score, seconds: analysis.timing.total.seconds, diagnostics: analysis.diagnostics, texts, verdicts });
     }
 
     if (parsed.flags.has('--json')) {
@@ -124,6 +139,7 @@ export const lintCommand: Command = {
         file: l.file,
         score: l.score,
         findings: l.diagnostics.map((d) => ({ ruleId: d.ruleId, section: d.section, severity: d.severity, message: d.message, start: d.start, end: d.end })),
+        verdicts: l.verdicts.map((v) => ({ principle: v.principle, level: v.level, rating: v.rating, reasons: v.reasons, nextLevel: v.nextLevel })),
       }));
       io.stdout(JSON.stringify(reports, null, 2) + '\n');
     } else if (linted.length) {

@@ -118,7 +118,7 @@ export const planCommand: Command = {
     }
     try {
       const records = await bankStories(bank.handlers);
-      const stories = planStories(records, loadFramework(), await loadCompiledRubric());
+      const stories = planStories(records, loadFramework(), await loadCompiledRubric(), loop.level);
       const json = planJson(loop, planLoop(loop, stories));
       io.stdout(parsed.flags.has('--json') ? `${JSON.stringify(json, null, 2)}\n` : planText(json));
       return EXIT.ok;

@@ -58,7 +58,7 @@ export function CoverageView(props: {
     const scored = data.stories.map((story) => ({
       ...story,
       score: analyzeStory(
-        { sections: story.texts, principles: story.principles.map((p) => p.id).filter(isPrincipleId) },
+        { sections: story.texts, principles: story.principles.map((p) => p.id).filter(isPrincipleId), level: story.level ?? undefined },
         rubric(),
         { suppressions: story.suppressions },
       ).score,

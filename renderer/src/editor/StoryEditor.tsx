@@ -5,8 +5,11 @@ import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/dom
 import { draftOf, sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
 import { formatDuration, sectionStatus } from '../../../shared/domain/timing.ts';
 import { createStoryLinter, type Diagnostic, type LintInput, type LintOptions, type Suppression } from '../../../shared/lint/index.ts';
+import { storyGuide } from '../../../shared/lint/guide.ts';
+import { DEFAULT_VERDICT_LEVEL, judgeStory } from '../../../shared/lint/verdict.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
 import { call } from '../api/client.ts';
+import { framework, principleById } from '../content/framework.ts';
 import { type ActiveFinding, FindingTooltip } from '../lint/FindingTooltip.tsx';
 import { findingsAtCaret, findingsAtPoint, revealFinding } from '../lint/finding-at.ts';
 import { HighlightPainter } from '../lint/highlights.ts';
@@ -38,7 +41,7 @@ function sameActiveFinding(a: ActiveFinding | null, b: ActiveFinding | null): bo
 }
 
 function lintInputOf(draft: StoryDraft): LintInput {
-  return { sections: sectionTexts(draft.sections), principles: draft.principles.map((p) => p.id) };
+  return { sections: sectionTexts(draft.sections), principles: draft.principles.map((p) => p.id), level: draft.level ?? undefined };
 }
 
 function newSessionId(): string {
@@ -258,6 +261,33 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
     lintAndPaint();
   }, [analysis, options, lintAndPaint]);
   useEffect(() => () => painter.clear(), [painter]);
+  // The verdict per principle, from the same analysis (shared/lint/verdict.ts).
+  const verdicts = useMemo(
+    () =>
+      judgeStory({
+        sections: texts,
+        title: draft.title,
+        principles: draft.principles.map((p) => p.id),
+        level: draft.level ?? DEFAULT_VERDICT_LEVEL,
+        analysis,
+        rubric: rubric(),
+        framework: framework(),
+      }),
+    [texts, draft.title, draft.principles, draft.level, analysis],
+  );
+
+  // The principle guide (shared/lint/guide.ts): look-fors, pitfalls, the level's expectation, the secondary angle.
+  const guides = useMemo(
+    () =>
+      storyGuide({
+        sections: texts,
+        principles: draft.principles,
+        level: draft.level ?? DEFAULT_VERDICT_LEVEL,
+        diagnostics: analysis.diagnostics,
+        principleById,
+      }),
+    [texts, draft.principles, draft.level, analysis],
+  );
 
   /** Keeps a section's editor for lint painting, and shows the finding under its caret; undone on unmount. */
   const registerEditor = useCallback(
@@ -297,6 +327,10 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
   const reveal = useCallback((diagnostic: Diagnostic) => {
     const editor = editors.current.get(diagnostic.section);
     if (editor) revealFinding(editor, diagnostic);
+  }, []);
+  const revealRange = useCallback((section: SectionId, start: number, end: number) => {
+    const editor = editors.current.get(section);
+    if (editor) revealFinding(editor, { start, end });
   }, []);
   const ignore = useCallback(
     (diagnostic: Diagnostic, reason: string) => {
@@ -396,6 +430,10 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
       onReveal={reveal}
       onIgnore={ignore}
       onUnignore={unignore}
+      verdicts={verdicts}
+      levelAssumed={draft.level === null}
+      onRevealRange={revealRange}
+      guides={guides}
     />
     <FindingTooltip active={active} />
     </div>

@@ -59,7 +59,7 @@ export function HistoryView({ story, readOnly, onRestored }: HistoryViewProps): 
     const out = new Map<string, number>();
     for (const revision of revisions ?? []) {
       const analysis = analyzeStory(
-        { sections: sectionTexts(revision.draft.sections), principles: revision.draft.principles.map((p) => p.id) },
+        { sections: sectionTexts(revision.draft.sections), principles: revision.draft.principles.map((p) => p.id), level: revision.draft.level ?? undefined },
         rubric(),
         { ...lintOptions, suppressions },
       );

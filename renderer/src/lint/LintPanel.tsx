@@ -2,6 +2,10 @@ import { memo, type ReactNode, useState } from 'react';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { formatDuration, type StoryTiming } from '../../../shared/domain/timing.ts';
 import { type Diagnostic, scoreBand, type Suppression } from '../../../shared/lint/index.ts';
+import type { PrincipleGuide } from '../../../shared/lint/guide.ts';
+import type { Verdict } from '../../../shared/lint/verdict.ts';
+import { GuidePanel } from './GuidePanel.tsx';
+import { VerdictList } from './VerdictList.tsx';
 
 const SEVERITY_LABEL: Record<Diagnostic['severity'], string> = {
   error: 'Error',
@@ -122,12 +126,20 @@ export interface LintPanelProps {
   onReveal(diagnostic: Diagnostic): void;
   onIgnore(diagnostic: Diagnostic, reason: string): void;
   onUnignore(suppression: Suppression): void;
+  verdicts: readonly Verdict[];
+  levelAssumed: boolean;
+  onRevealRange(section: SectionId, start: number, end: number): void;
+  guides: readonly PrincipleGuide[];
 }
+
+type PanelTab = 'findings' | 'guide';
+const TAB_LABELS: Record<PanelTab, string> = { findings: 'Findings', guide: 'Guide' };
 
 /** The rubric's findings by section, with the score and the spoken length of the whole answer. */
 export function LintPanel(props: LintPanelProps): ReactNode {
   const { diagnostics, score, timing, texts, suppressions } = props;
   const [showIgnored, setShowIgnored] = useState(false);
+  const [tab, setTab] = useState<PanelTab>('findings');
   const problems = diagnostics.filter((d) => d.severity !== 'positive').length;
   const band = scoreBand(score);
   return (
@@ -141,52 +153,83 @@ export function LintPanel(props: LintPanelProps): ReactNode {
           </small>
         </span>
       </div>
-      <p className={`answer-length answer-${timing.total.status}`}>
-        Spoken: <strong>{formatDuration(timing.total.seconds)}</strong> of a {formatDuration(timing.total.minSeconds)}–
-        {formatDuration(timing.total.maxSeconds)} answer at {timing.pace} words a minute
-      </p>
-      {SECTION_IDS.map((section) => {
-        const list = diagnostics.filter((d) => d.section === section);
-        if (list.length === 0) return null;
-        return (
-          <section key={section} className="finding-group" aria-label={`${SECTION_LABELS[section]} findings`}>
-            <h3>{SECTION_LABELS[section]}</h3>
-            <ul>
-              {list.map((diagnostic) => (
-                <Finding
-                  key={`${diagnostic.ruleId}:${diagnostic.fingerprint}:${diagnostic.start}`}
-                  diagnostic={diagnostic}
-                  quote={quoteOf(texts[section], diagnostic)}
-                  onReveal={props.onReveal}
-                  onIgnore={props.onIgnore}
-                />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-      {suppressions.length > 0 ? (
-        <div className="ignored">
-          <button type="button" className="link-button" onClick={() => setShowIgnored((v) => !v)} aria-expanded={showIgnored}>
-            {suppressions.length} ignored on this story
+      <div className="panel-tabs" role="tablist" aria-label="Coaching">
+        {(['findings', 'guide'] as const).map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`coach-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`coach-panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+            onKeyDown={(event) => {
+              if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+              const next = tab === 'findings' ? 'guide' : 'findings';
+              setTab(next);
+              document.getElementById(`coach-tab-${next}`)?.focus();
+            }}
+          >
+            {TAB_LABELS[id]}
           </button>
-          {showIgnored ? (
-            <ul>
-              {suppressions.map((s) => (
-                <li key={s.fingerprint}>
-                  <span>
-                    {s.ruleId} in {SECTION_LABELS[s.section]}
-                    {s.reason ? `: ${s.reason}` : ''}
-                  </span>
-                  <button type="button" className="link-button" onClick={() => props.onUnignore(s)}>
-                    Show again
-                  </button>
-                </li>
-              ))}
-            </ul>
+        ))}
+      </div>
+      {tab === 'guide' ? (
+        <div role="tabpanel" id="coach-panel-guide" aria-labelledby="coach-tab-guide">
+          <GuidePanel guides={props.guides} levelAssumed={props.levelAssumed} onReveal={props.onRevealRange} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="coach-panel-findings" aria-labelledby="coach-tab-findings">
+          <VerdictList verdicts={props.verdicts} levelAssumed={props.levelAssumed} onReveal={props.onRevealRange} />
+          <p className={`answer-length answer-${timing.total.status}`}>
+            Spoken: <strong>{formatDuration(timing.total.seconds)}</strong> of a {formatDuration(timing.total.minSeconds)}–
+            {formatDuration(timing.total.maxSeconds)} answer at {timing.pace} words a minute
+          </p>
+          {SECTION_IDS.map((section) => {
+            const list = diagnostics.filter((d) => d.section === section);
+            if (list.length === 0) return null;
+            return (
+              <section key={section} className="finding-group" aria-label={`${SECTION_LABELS[section]} findings`}>
+                <h3>{SECTION_LABELS[section]}</h3>
+                <ul>
+                  {list.map((diagnostic) => (
+                    <Finding
+                      key={`${diagnostic.ruleId}:${diagnostic.fingerprint}:${diagnostic.start}`}
+                      diagnostic={diagnostic}
+                      quote={quoteOf(texts[section], diagnostic)}
+                      onReveal={props.onReveal}
+                      onIgnore={props.onIgnore}
+                    />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+          {suppressions.length > 0 ? (
+            <div className="ignored">
+              <button type="button" className="link-button" onClick={() => setShowIgnored((v) => !v)} aria-expanded={showIgnored}>
+                {suppressions.length} ignored on this story
+              </button>
+              {showIgnored ? (
+                <ul>
+                  {suppressions.map((s) => (
+                    <li key={s.fingerprint}>
+                      <span>
+                        {s.ruleId} in {SECTION_LABELS[s.section]}
+                        {s.reason ? `: ${s.reason}` : ''}
+                      </span>
+                      <button type="button" className="link-button" onClick={() => props.onUnignore(s)}>
+                        Show again
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
           ) : null}
         </div>
-      ) : null}
+      )}
     </aside>
   );
 }

@@ -76,7 +76,7 @@ export function findingsAtCaret(
 }
 
 /** Selects a finding's text in its editor and focuses it: "clicking a finding puts the cursor on the text". */
-export function revealFinding(editor: LexicalEditor, diagnostic: Diagnostic): void {
+export function revealFinding(editor: LexicalEditor, diagnostic: Pick<Diagnostic, 'start' | 'end'>): void {
   editor.update(() => {
     const segments = $buildTextMap();
     const from = segmentAt(segments, diagnostic.start);

@@ -7,7 +7,10 @@ import {
   summarizeProbeReadiness,
 } from '../../../shared/coverage/probes.ts';
 import type { PrincipleMapping } from '../../../shared/domain/story.ts';
+import { messageHeadline } from '../../../shared/lint/diagnostics.ts';
+import { lintProbeAnswer } from '../../../shared/lint/probe-answer.ts';
 import { framework } from '../content/framework.ts';
+import { rubric } from '../lint/rubric.ts';
 import { type ProbeDraft, type ProbeSaveState, useProbeNotes } from './useProbeNotes.ts';
 
 const READINESS_LABELS: Record<ProbeReadiness, string> = { ready: 'Ready', partial: 'Partial', gap: 'Gap' };
@@ -31,6 +34,21 @@ function SaveState({ state, onRetry }: { state: ProbeSaveState | undefined; onRe
     );
   }
   return <span className="probe-save saved">Saved</span>;
+}
+
+/** The rubric's read of a prepared answer: the same "we", hedging, escalation and blame checks as an Action. */
+function AnswerFindings({ note }: { note: string }): ReactNode {
+  const findings = useMemo(() => lintProbeAnswer(note, rubric()), [note]);
+  if (findings.length === 0) return null;
+  return (
+    <ul className="answer-findings" aria-label="About this answer">
+      {findings.map((d, i) => (
+        <li key={`${d.ruleId}:${d.start}:${i}`} className={`answer-finding severity-${d.severity}`} data-rule={d.ruleId}>
+          <span className="answer-finding-quote">“{note.slice(d.start, d.end).trim().slice(0, 60)}”</span> {messageHeadline(d.message)}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function ProbeCard(props: {
@@ -74,6 +92,7 @@ function ProbeCard(props: {
         value={draft.note}
         onChange={(event) => onChange({ ...draft, note: event.target.value })}
       />
+      <AnswerFindings note={draft.note} />
       <div className="probe-footer">
         <fieldset className="readiness-choice" disabled={readOnly}>
           <legend>How ready are you?</legend>

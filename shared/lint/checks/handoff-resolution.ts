@@ -8,7 +8,8 @@ import { defineScript, type ScriptFinding } from './script-api.ts';
 /**
  * The Action resolves by handing the problem to someone else: it holds a hand-off ("escalated", "pinged my
  * manager", "they fixed it") and fewer than `minOwnActions` concrete steps of the speaker's own. An escalation
- * amid several own steps is fine and says nothing.
+ * amid several own steps is fine and says nothing, and so is a hand-off the speaker followed with a step of their
+ * own when nobody else is said to have fixed anything.
  */
 export const handoffResolution = defineScript({
   name: 'handoff-resolution',
@@ -54,13 +55,19 @@ export const handoffResolution = defineScript({
         const lastEscalation = escalated[escalated.length - 1];
         let own = 0;
         let ownAfter = 0;
+        let ownAfterLast = 0;
         for (const v of ownActionVerbsOf(run, section, lex)) {
           if (inside(v, handoffs) || inside(v, fixedByOthers)) continue;
           own++;
           if (lastEscalation && v >= lastEscalation.tokEnd) ownAfter++;
+          if (v >= last!.tokEnd) ownAfterLast++;
         }
         const keptHold = !lastEscalation || ownAfter >= params.minOwnAfterEscalation;
         if (own >= params.minOwnActions && keptHold) continue;
+        // Nobody else fixed it and the speaker acted after telling someone ("I told the director it would slip, and
+        // I offered two options"): the problem never left their hands, however short the text. Too few steps for
+        // an Action is thin-action's to say, not this rule's.
+        if (fixedByOthers.length === 0 && ownAfterLast > 0 && keptHold) continue;
         const span = sentenceAt(a, last!.start);
         out.push({ section, start: span.start, end: span.end, basis: 'section', values: { count: own } });
       }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECTION_IDS } from '../../../shared/domain/sections.ts';
@@ -14,7 +15,7 @@ import { sampleDraft } from '../../support/sample-stories.ts';
 import { visibleText } from '../../support/visible-text.ts';
 
 // Issue 17 §3: any story the importer accepts can be saved again, exported as Markdown, as JSON and on the prep
-// sheet (the HTML Chromium prints to PDF), and imported back, with the same text. The stories are generated Markdown
+// sheet (its HTML, and a few times the PDF Chromium prints of it), and imported back, with the same text. The stories are generated Markdown
 // files: formatted bodies, odd titles, tags and contexts near the limits, and files that are edited by hand.
 
 const RUNS = Number(process.env.STORY_BANK_FUZZ_RUNS ?? 40);
@@ -93,5 +94,35 @@ describe('an accepted import survives saving, every export and a second import',
     );
     // The generator must reach the interesting path often enough to mean something.
     expect(accepted).toBeGreaterThan(RUNS / 4);
+  });
+
+  // The PDF itself, a few times (each print starts a Chromium): every word of the sections and the title is in the
+  // text pdftotext reads back. Whitespace is left out of the comparison, since a long word may wrap across lines.
+  // This machine has no CJK font, so Chromium prints no glyph (and no text) for 故; it is left out here only.
+  const canRead = spawnSync('pdftotext', ['-v']).status === 0;
+  // Opt-in (STORY_BANK_PDF_RUNS=4): under two CPU hogs on CI a headless print here ran past 240 s once; not yet understood.
+  it.skipIf(!canRead || !process.env.STORY_BANK_PDF_RUNS)('prints a PDF with the same text', { timeout: 240_000 }, async () => {
+    const backend = await openTestBackend();
+    const squeeze = (s: string) => s.replace(/\s+/g, '').replaceAll('故', '');
+    let printed = 0;
+    await fc.assert(
+      fc.asyncProperty(generatedFile, async (content) => {
+        const files = [{ name: 'story.md', content }];
+        const preview = await callOk<ImportPreview>(backend, 'transfer.previewImport', { files });
+        if (preview.problems.length > 0) return;
+        const outcome = await callOk<ImportOutcome>(backend, 'transfer.applyImport', { files });
+        const id = outcome.storyIds[0] ?? preview.items[0]!.existing!.id;
+        const stored = await callOk<Story>(backend, 'stories.get', { id });
+        const html = buildPrepSheet({ stories: [sheetStory(id, stored)], framework, rubric, options: options({ layout: 'full' }) });
+        const { pdfBase64 } = await callOk<{ pdfBase64: string }>(backend, 'prepSheet.pdf', { html, paper: 'a4' });
+        const read = spawnSync('pdftotext', ['-', '-'], { input: Buffer.from(pdfBase64, 'base64'), encoding: 'utf8' });
+        expect(read.status).toBe(0);
+        const seen = squeeze(read.stdout);
+        for (const word of words([...sectionTexts(stored), stored.title].join(' '))) expect(seen).toContain(squeeze(word));
+        printed += 1;
+      }),
+      { numRuns: Number(process.env.STORY_BANK_PDF_RUNS ?? 4) },
+    );
+    expect(printed).toBeGreaterThan(0);
   });
 });

@@ -39,7 +39,7 @@ type Op =
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), title: words, section, text: words }),
-  // A save, and the autosaves of the same session after it (the short path), each adding a word.
+  // A save, and the autosaves of the same session after it (no revision is kept for them), each adding a word.
   fc.record({ kind: fc.constant('save' as const), target, section, text: words, tags: words, autosaves: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant('rename' as const), target, title: words }),
   fc.record({ kind: fc.constant('duplicate' as const), target }),

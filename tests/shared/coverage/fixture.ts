@@ -8,6 +8,8 @@ export function smallFramework(): Framework {
     frameworkId: 'small',
     summary: 'Summary.',
     lookFors: [],
+    lookForCues: [],
+    pitfallRules: [],
     pitfalls: [],
     prompts: Array.from({ length: promptCount }, (_, i) => ({ id: `${id}.${i + 1}`, text: `Prompt ${id}.${i + 1}`, keywords: [] })),
     probes: [1, 2, 3].map((i) => ({ id: `${id}.probe.${i}`, question: `Probe ${i}?`, weak: 'Weak.', strong: 'Strong.' })),

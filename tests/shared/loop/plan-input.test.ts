@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { planStories, ratingFromScore } from '../../../shared/loop/plan-input.ts';
+import { sectionTexts } from '../../../shared/domain/story.ts';
+import { analyzeStory } from '../../../shared/lint/engine.ts';
+import { judgeStory } from '../../../shared/lint/verdict.ts';
+import { planStories } from '../../../shared/loop/plan-input.ts';
+import { RATINGS } from '../../../shared/loop/solve.ts';
+import { markdownToLexicalJson, lexicalJsonToPlainText } from '../../../shared/story-format/index.ts';
 import { framework, rubric } from '../prep-sheet/fixture.ts';
 import { sampleDraft } from '../../support/sample-stories.ts';
 
 describe('stories as the planner sees them', () => {
-  it('rates through the score bands, strongest first', () => {
-    expect([100, 92, 91, 85, 84, 65, 64, 50, 10].map(ratingFromScore)).toEqual([
-      'strong-hire', 'strong-hire', 'hire', 'hire', 'lean-hire', 'lean-hire', 'lean-no-hire', 'lean-no-hire', 'no-hire',
-    ]);
+  it('rates each principle by its verdict at the loop level, not one rating for the whole story', () => {
+    const base = sampleDraft(0); // Customer Obsession, secondary Dive Deep
+    const record = (draft: typeof base) => ({ story: { ...draft, id: 'story-1', createdAt: 0, updatedAt: 0, deletedAt: null }, probeNotes: [], suppressions: [] });
+    const [story] = planStories([record(base)], framework, rubric, 'SDE2');
+    const verdicts = judgeStory({
+      sections: sectionTexts(base.sections),
+      title: base.title,
+      principles: ['customer-obsession', 'dive-deep'],
+      level: 'SDE2',
+      analysis: analyzeStory({ sections: sectionTexts(base.sections), principles: ['customer-obsession', 'dive-deep'], level: 'SDE2' }, rubric),
+      rubric,
+      framework,
+    });
+    expect(story!.fits.map((f) => f.rating)).toEqual(verdicts.map((v) => v.rating));
+    // The same story, with its Action told as "we", reads worse for the loop.
+    const we = { ...base, sections: { ...base.sections, action: { json: base.sections.action.json, text: 'We looked into it and we fixed it. We told the team and we shipped it.' } } };
+    const weak = planStories([record(markdownRoundTrip(we))], framework, rubric, 'SDE2')[0]!;
+    expect(RATINGS.indexOf(weak.fits[0]!.rating)).toBeLessThan(RATINGS.indexOf(story!.fits[0]!.rating));
   });
 
   it('keeps each mapping with its role and counts only prepared notes for its own principles’ probes', () => {
@@ -18,9 +37,14 @@ describe('stories as the planner sees them', () => {
       { probeId: probe('dive-deep')[1]!.id, note: '   ', readiness: null, updatedAt: 2 }, // blank: not prepared
       { probeId: probe('frugality')[0]!.id, note: 'Not this story’s principle.', readiness: null, updatedAt: 3 },
     ];
-    const [story] = planStories([{ story: { ...draft, id: 'story-1', createdAt: 0, updatedAt: 0, deletedAt: null }, probeNotes: notes, suppressions: [] }], framework, rubric);
+    const [story] = planStories([{ story: { ...draft, id: 'story-1', createdAt: 0, updatedAt: 0, deletedAt: null }, probeNotes: notes, suppressions: [] }], framework, rubric, 'SDE2');
     expect(story!.fits.map((f) => [f.principle, f.role])).toEqual([['customer-obsession', 'primary'], ['dive-deep', 'secondary']]);
     expect(story!.probes).toEqual({ total: probe('customer-obsession').length + probe('dive-deep').length, prepared: 1 });
-    expect(new Set(story!.fits.map((f) => f.rating)).size).toBe(1);
   });
 });
+
+/** A draft whose Action JSON matches its text (the planner reads the JSON). */
+function markdownRoundTrip<T extends { sections: Record<string, { json: unknown; text: string }> }>(draft: T): T {
+  const json = markdownToLexicalJson(draft.sections['action']!.text);
+  return { ...draft, sections: { ...draft.sections, action: { json, text: lexicalJsonToPlainText(json) } } };
+}

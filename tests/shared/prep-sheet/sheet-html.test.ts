@@ -18,6 +18,7 @@ import { XSS_PAYLOADS } from '../../support/xss-corpus.ts';
 import { draftWith } from '../../support/drafts.ts';
 import { framework, options, rubric, sampleSheetStories, sheetStory } from './fixture.ts';
 import { visibleText } from '../../support/visible-text.ts';
+import { RATING_LABELS } from '../../../shared/lint/verdict.ts';
 
 const build = (stories: SheetStoryInput[], partial: Parameters<typeof options>[0] = {}) =>
   buildPrepSheet({ stories, framework, rubric, options: options(partial) });
@@ -119,6 +120,36 @@ describe('the compact layout', () => {
     const html2 = build([sheetStory('story-untitled', emptyDraft(''))]);
     expect(visibleText(html2)).toContain('Untitled story');
     expect(html2).toContain('Not mapped to a principle yet');
+  });
+});
+
+describe('the verdict on the sheet', () => {
+  const story = sampleDraft(0);
+  const input = [sheetStory('story-v', story)];
+  const model = prepareSheet({ stories: input, framework, rubric, options: options({ layout: 'full' }) });
+  const expected = model.groups.flatMap((g) => g.stories)[0]!.verdicts;
+
+  it('puts each principle’s rating on the card, as the editor reads it', () => {
+    const card = visibleText(storyBlock(build(input), 'story-v'));
+    expect(expected.length).toBe(story.principles.length);
+    for (const v of expected) expect(card).toContain(`${v.principleName}: ${RATING_LABELS[v.rating]}`);
+  });
+
+  it('gives the full page the reasons and what the next level needs', () => {
+    const page = visibleText(storyBlock(build(input, { layout: 'full' }), 'story-v'));
+    expect(page).toContain('How an interviewer would read it');
+    for (const v of expected) {
+      expect(page).toContain(`${v.principleName} at ${v.level}: ${RATING_LABELS[v.rating]}`);
+      for (const r of v.reasons) expect(page).toContain(r.text.replace(/\s+/g, ' '));
+      if (v.next) expect(page).toContain(v.next);
+    }
+  });
+
+  it('escapes the story’s words quoted in a reason', () => {
+    const hostile = draftWith('Hostile', { action: 'I wrote <img src=x onerror=alert(1)> the fix and I shipped it.', result: 'Errors fell by 40% <script>alert(2)</script> in a week.' }, { principles: [{ id: 'ownership', role: 'primary' }] });
+    const html3 = build([sheetStory('story-h', hostile)], { layout: 'full' });
+    expect(html3).not.toMatch(/<img|<script>alert/);
+    expect(visibleText(html3)).toContain('<script>alert(2)</script>');
   });
 });
 

@@ -237,6 +237,8 @@ describe('scoring rules, on a small made-up framework', () => {
     frameworkId: 'mini',
     summary: 's',
     lookFors: [],
+    lookForCues: [],
+    pitfallRules: [],
     pitfalls: [],
     prompts: prompts.map((text, i) => ({ id: `${id}.p${i}`, text, keywords: [] })),
     probes: [],
