@@ -1,39 +1,21 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { isPrincipleId, type PrincipleId } from '../../../shared/domain/principles.ts';
-import type { Story, StorySummary } from '../../../shared/domain/story.ts';
+import type { Story } from '../../../shared/domain/story.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import type { SamplesState } from '../../../shared/ipc/practice-channels.ts';
 import type { CommandId } from '../../../shared/keyboard/shortcuts.ts';
 import { call } from '../api/client.ts';
-import { CoverageView } from '../coverage/CoverageView.tsx';
-import { BackupsView } from '../reliability/BackupsView.tsx';
-import { StoryEditor } from '../editor/StoryEditor.tsx';
-import { HistoryView } from '../history/HistoryView.tsx';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog.tsx';
 import { useCommands } from '../keyboard/useCommands.ts';
-import { PracticeView } from '../practice/PracticeView.tsx';
 import { ReadAloud } from '../practice/ReadAloud.tsx';
-import { SettingsView } from '../settings/SettingsView.tsx';
+import { FilterBar, StoryList } from '../stories/StoryList.tsx';
+import { NO_FILTER, useStoryList } from '../stories/useStoryList.ts';
+import { NoticeBar, useNotices } from './notices.tsx';
 import { useRememberedUiState } from './remembered-state.ts';
-import { StoryTools } from './StoryTools.tsx';
-import { TransferView } from '../transfer/TransferView.tsx';
-import { FilterBar, type ListFilter, StoryList } from '../stories/StoryList.tsx';
-
-type View = 'stories' | 'trash' | 'coverage' | 'backups' | 'practice' | 'history' | 'settings' | 'transfer';
-
-/** The tabs above the story list, in their order. */
-const VIEW_TABS: readonly (readonly [View, string])[] = [
-  ['stories', 'Stories'],
-  ['trash', 'Trash'],
-  ['coverage', 'Coverage'],
-  ['practice', 'Practice'],
-  ['backups', 'Backups'],
-];
-/** Views that take the editor's place: the open story is saved before one opens, and reloaded after. */
-const SCREENS: ReadonlySet<View> = new Set<View>(['coverage', 'backups', 'practice', 'history', 'settings', 'transfer']);
+import { FOOTER_VIEWS, type ScreenContext, SCREENS, VIEW_TABS, type ViewId } from './screens.tsx';
 
 /** The view each "show" command opens. */
-const COMMAND_VIEWS: Partial<Record<CommandId, View>> = {
+const COMMAND_VIEWS: Partial<Record<CommandId, ViewId>> = {
   'show-stories': 'stories',
   'show-coverage': 'coverage',
   'show-practice': 'practice',
@@ -42,59 +24,14 @@ const COMMAND_VIEWS: Partial<Record<CommandId, View>> = {
   'show-settings': 'settings',
 };
 
-interface Notice {
-  text: string;
-  undo?: () => void;
-  error?: boolean;
-}
-
-/** How long a notice that is not an error stays up (one with an Undo gets the same: time to read and act). */
-const NOTICE_MS = 10_000;
-
-/** Rows fetched per page of the story list. */
-const LIST_PAGE = 300;
-
-const NO_FILTER: ListFilter = { query: '', principle: '', tag: '' };
-
-function EmptyState({ onCreate, onAddSamples }: { onCreate(): void; onAddSamples?: () => void }): ReactNode {
-  return (
-    <div className="empty-state" data-testid="empty-state">
-      <h1>Your story bank is empty</h1>
-      <p>
-        Interviewers ask for specific moments: a time you owned a problem nobody gave you, disagreed with a decision,
-        or delivered under pressure. Write each moment down once as a STAR story (Situation, Task, Action, Result,
-        Reflection), map it to the principles it shows, and refine it until it is ready.
-      </p>
-      <div className="empty-actions">
-        <button type="button" className="primary" onClick={onCreate}>
-          Write your first story
-        </button>
-        {onAddSamples ? (
-          <button type="button" onClick={onAddSamples}>
-            Look at sample stories first
-          </button>
-        ) : null}
-      </div>
-      {onAddSamples ? (
-        <p className="hint">
-          The samples are made up, strong and weak, to show what the lint and coverage do. Remove them in one click
-          when you are done.
-        </p>
-      ) : null}
-      <p className="hint">
-        Or press <kbd>Ctrl</kbd>+<kbd>N</kbd> (<kbd>⌘</kbd>+<kbd>N</kbd> on a Mac) at any time.
-      </p>
-    </div>
-  );
-}
+const replacesEditor = (view: ViewId): boolean => SCREENS[view].replacesEditor;
 
 export function App(): ReactNode {
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [view, setView] = useState<View>('stories');
-  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
-  const [stories, setStories] = useState<StorySummary[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [tags, setTags] = useState<string[]>([]);
+  const [view, setView] = useState<ViewId>('stories');
+  const { notice, show, report, dismiss } = useNotices();
+  const list = useStoryList(view, report);
+  const { filter, setFilter, stories, refresh } = list;
   const [selected, setSelectedState] = useState<Story | null>(null);
   // Bumped on every load from the backend, so the editor restarts from what was stored (after a rename, say).
   const [loadCount, setLoadCount] = useState(0);
@@ -102,9 +39,7 @@ export function App(): ReactNode {
     setSelectedState(story);
     setLoadCount((n) => n + 1);
   }, []);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
-  const listRequest = useRef(0);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [readAloudStory, setReadAloudStory] = useState<Story | null>(null);
   const [samples, setSamples] = useState<SamplesState | null>(null);
@@ -112,47 +47,9 @@ export function App(): ReactNode {
   // Set once the user opens a story or filters the list, so the remembered state never overrides them.
   const userMoved = useRef(false);
 
-  // A notice that is not an error goes by itself after a while, so it never sits over the page for good.
-  useEffect(() => {
-    if (!notice || notice.error) return;
-    const timer = setTimeout(() => setNotice((current) => (current === notice ? null : current)), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
-  const report = useCallback((error: unknown) => {
-    setNotice({ text: error instanceof Error ? error.message : String(error), error: true });
-  }, []);
-
-  const [pageSize, setPageSize] = useState(LIST_PAGE);
-  const refresh = useCallback(async () => {
-    const request = ++listRequest.current;
-    try {
-      const [list, allTags] = await Promise.all([
-        call('stories.list', {
-          query: filter.query || undefined,
-          principle: (filter.principle || undefined) as never,
-          tag: filter.tag || undefined,
-          trash: view === 'trash',
-          limit: pageSize,
-        }),
-        call('tags.list', {}),
-      ]);
-      if (request !== listRequest.current) return;
-      setStories(list);
-      setTags(allTags);
-      setLoaded(true);
-    } catch (error) {
-      report(error);
-    }
-  }, [filter, view, report, pageSize]);
-
   useEffect(() => {
     call('app.info', {}).then(setInfo, report);
   }, [report]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   const registerFlush = useCallback((flush: (() => Promise<void>) | null) => {
     flushRef.current = flush;
@@ -162,37 +59,40 @@ export function App(): ReactNode {
     async (id: string | null) => {
       userMoved.current = true;
       await flushRef.current?.();
-      const leaveCoverage = (): void => setView((current) => (SCREENS.has(current) ? 'stories' : current));
+      const leaveScreen = (): void => setView((current) => (replacesEditor(current) ? 'stories' : current));
       if (id === null) {
-        leaveCoverage();
+        leaveScreen();
         setSelected(null);
         return;
       }
       try {
         const story = await call('stories.get', { id });
-        leaveCoverage();
+        leaveScreen();
         setSelected(story);
       } catch (error) {
         report(error);
       }
     },
-    [report],
+    [report, setSelected],
   );
 
   /** A new story; `preset` maps it from the start (a story begun from an uncovered prompt). */
-  const create = useCallback(async (preset: { principles?: PrincipleId[]; prompts?: string[] } = {}) => {
-    try {
-      await flushRef.current?.();
-      const story = await call('stories.create', preset);
-      setView('stories');
-      setFilter(NO_FILTER);
-      setSelected(story);
-      await refresh();
-      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.title-input')?.focus());
-    } catch (error) {
-      report(error);
-    }
-  }, [refresh, report]);
+  const create = useCallback(
+    async (preset: { principles?: PrincipleId[]; prompts?: string[] } = {}) => {
+      try {
+        await flushRef.current?.();
+        const story = await call('stories.create', preset);
+        setView('stories');
+        setFilter(NO_FILTER);
+        setSelected(story);
+        await refresh();
+        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.title-input')?.focus());
+      } catch (error) {
+        report(error);
+      }
+    },
+    [refresh, report, setFilter, setSelected],
+  );
 
   useEffect(() => {
     window.storyBankHost?.onFlushRequest(async () => {
@@ -200,32 +100,28 @@ export function App(): ReactNode {
     });
   }, []);
 
+  /** Runs a change to the bank, reloads the list, and says what happened (with an Undo when one is given). */
   const act = useCallback(
     async (action: () => Promise<unknown>, text?: string, undo?: () => Promise<unknown>) => {
       try {
         await action();
         await refresh();
-        if (text) {
-          setNotice({
-            text,
-            ...(undo ? { undo: () => void undo().then(refresh).catch(report) } : {}),
-          });
-        }
+        if (text) show({ text, ...(undo ? { undo: () => void undo().then(refresh).catch(report) } : {}) });
       } catch (error) {
         report(error);
       }
     },
-    [refresh, report],
+    [refresh, report, show],
   );
 
-  // The coverage view replaces the editor: save before showing it (so it counts the latest edits), and load the
-  // open story afresh when coming back (the editor restarts from what was stored).
+  // A screen replaces the editor: save before showing it (so it counts the latest edits), and load the open story
+  // afresh when coming back (the editor restarts from what was stored).
   const switchView = useCallback(
-    async (next: View) => {
+    async (next: ViewId) => {
       if (next === view) return;
-      if (SCREENS.has(next)) await flushRef.current?.();
+      if (replacesEditor(next)) await flushRef.current?.();
       setView(next);
-      if (SCREENS.has(view) && selected) {
+      if (replacesEditor(view) && selected) {
         const id = selected.id;
         setSelected(null);
         try {
@@ -239,7 +135,6 @@ export function App(): ReactNode {
   );
 
   const readOnly = info?.readOnlyReason != null;
-  const filtered = filter.query !== '' || filter.principle !== '' || filter.tag !== '';
 
   // Sample stories: offered on an empty bank, marked with a banner, removed in one action.
   const loadSamples = useCallback(async () => {
@@ -254,7 +149,7 @@ export function App(): ReactNode {
       setSamples(result);
       setView((current) => (current === 'trash' ? 'stories' : current));
       await refresh();
-      setNotice({
+      show({
         text:
           result.added === 0
             ? 'The sample stories are already in your bank.'
@@ -263,7 +158,7 @@ export function App(): ReactNode {
     } catch (error) {
       report(error);
     }
-  }, [refresh, report]);
+  }, [refresh, report, show]);
   const removeSamples = useCallback(async () => {
     try {
       await flushRef.current?.();
@@ -271,11 +166,11 @@ export function App(): ReactNode {
       if (selected && samples?.ids.includes(selected.id)) setSelected(null);
       await loadSamples();
       await refresh();
-      setNotice({ text: `Removed ${removed} sample ${removed === 1 ? 'story' : 'stories'}.` });
+      show({ text: `Removed ${removed} sample ${removed === 1 ? 'story' : 'stories'}.` });
     } catch (error) {
       report(error);
     }
-  }, [refresh, report, selected, samples, setSelected, loadSamples]);
+  }, [refresh, report, show, selected, samples, setSelected, loadSamples]);
 
   // The open story, the list's filters and hidden panels are remembered across starts.
   useRememberedUiState({ lastStoryId: selected?.id ?? null, filter, ...panels }, (stored) => {
@@ -326,7 +221,7 @@ export function App(): ReactNode {
         break;
       case 'focus-search':
         setPanels((current) => ({ ...current, sidebarHidden: false }));
-        if (SCREENS.has(view)) void switchView('stories');
+        if (replacesEditor(view)) void switchView('stories');
         {
           // At once when the box is on screen (typing may follow straight away), otherwise once it is back.
           const box = document.querySelector<HTMLInputElement>('.search-input');
@@ -358,6 +253,42 @@ export function App(): ReactNode {
     }
   });
 
+  const startStory = (principleId: string, promptId: string): void =>
+    void create({ principles: isPrincipleId(principleId) ? [principleId] : [], prompts: [promptId] });
+
+  const ctx: ScreenContext = {
+    view,
+    selected,
+    loadCount,
+    readOnly,
+    samples,
+    list: { loaded: list.loaded, empty: stories.length === 0, filtered: list.filtered },
+    registerFlush,
+    flush: async () => await flushRef.current?.(),
+    open: (id) => void open(id),
+    create: () => void create(),
+    startStory,
+    switchView: (next) => void switchView(next),
+    readAloud: () => void readAloud(),
+    readAloudStory: setReadAloudStory,
+    addSamples: () => void addSamples(),
+    removeSamples: () => void removeSamples(),
+    showShortcuts: () => setShortcutsOpen(true),
+    revisionRestored: (story, from) => {
+      setSelected(story);
+      void refresh();
+      show({
+        text: `Restored the version of ${new Date(from.savedAt).toLocaleString()}. The version it replaced is kept in the history.`,
+      });
+    },
+    imported: () => {
+      void refresh();
+      void loadSamples().catch(() => undefined);
+    },
+    storySaved: () => void refresh(),
+  };
+  const Screen = SCREENS[view].component;
+
   return (
     <div className={`app${panels.sidebarHidden ? ' sidebar-hidden' : ''}${panels.lintHidden ? ' lint-hidden' : ''}`}>
       {readOnly ? (
@@ -374,15 +305,15 @@ export function App(): ReactNode {
             </button>
           </div>
           <div className="view-switch" role="tablist" aria-label="Which stories">
-            {VIEW_TABS.map(([tab, label]) => (
+            {VIEW_TABS.map((tab) => (
               <button key={tab} type="button" role="tab" aria-selected={view === tab} onClick={() => void switchView(tab)}>
-                {label}
+                {SCREENS[tab].label}
               </button>
             ))}
           </div>
           <FilterBar
             filter={filter}
-            tags={tags}
+            tags={list.tags}
             onChange={(next) => {
               userMoved.current = true;
               setFilter(next);
@@ -440,142 +371,31 @@ export function App(): ReactNode {
               }, 'Story deleted for good.')
             }
           />
-          {stories.length >= pageSize ? (
-            <button type="button" className="show-more" onClick={() => setPageSize((n) => n + LIST_PAGE)}>
+          {list.hasMore ? (
+            <button type="button" className="show-more" onClick={list.showMore}>
               Show more stories
             </button>
           ) : null}
-          {loaded && view === 'trash' && stories.length === 0 ? (
-            <p className="list-note">The trash is empty.</p>
-          ) : null}
-          {loaded && view === 'stories' && stories.length === 0 && filtered ? (
+          {list.loaded && view === 'trash' && stories.length === 0 ? <p className="list-note">The trash is empty.</p> : null}
+          {list.loaded && view === 'stories' && stories.length === 0 && list.filtered ? (
             <p className="list-note">No story matches.</p>
           ) : null}
           <div className="sidebar-footer">
-            <button
-              type="button"
-              aria-current={view === 'transfer' ? 'page' : undefined}
-              onClick={() => void switchView('transfer')}
-            >
-              Print, export &amp; import
-            </button>
-            <button
-              type="button"
-              aria-current={view === 'settings' ? 'page' : undefined}
-              onClick={() => void switchView('settings')}
-            >
-              Settings
-            </button>
+            {FOOTER_VIEWS.map((id) => (
+              <button key={id} type="button" aria-current={view === id ? 'page' : undefined} onClick={() => void switchView(id)}>
+                {SCREENS[id].label}
+              </button>
+            ))}
             <button type="button" onClick={() => setShortcutsOpen(true)}>
               Keyboard shortcuts
             </button>
           </div>
         </nav>
         <main className="main-pane">
-          {view === 'practice' ? (
-            <PracticeView
-              initialStoryId={selected && selected.deletedAt === null ? selected.id : null}
-              readOnly={readOnly}
-              onStartStory={(principleId, promptId) =>
-                void create({ principles: isPrincipleId(principleId) ? [principleId] : [], prompts: [promptId] })
-              }
-              onReadAloud={(story) => setReadAloudStory(story)}
-            />
-          ) : view === 'history' ? (
-            selected ? (
-              <HistoryView
-                story={selected}
-                readOnly={readOnly}
-                onRestored={(story, from) => {
-                  setSelected(story);
-                  void refresh();
-                  setNotice({
-                    text: `Restored the version of ${new Date(from.savedAt).toLocaleString()}. The version it replaced is kept in the history.`,
-                  });
-                }}
-              />
-            ) : (
-              <div className="empty-state quiet">
-                <p>Open a story to see its history.</p>
-              </div>
-            )
-          ) : view === 'settings' ? (
-            <SettingsView
-              readOnly={readOnly}
-              samples={samples}
-              onAddSamples={() => void addSamples()}
-              onRemoveSamples={() => void removeSamples()}
-              onShowShortcuts={() => setShortcutsOpen(true)}
-            />
-          ) : view === 'transfer' ? (
-            <TransferView
-              readOnly={readOnly}
-              onImported={() => {
-                void refresh();
-                void loadSamples().catch(() => undefined);
-              }}
-            />
-          ) : view === 'backups' ? (
-            <BackupsView flush={async () => await flushRef.current?.()} />
-          ) : view === 'coverage' ? (
-            <CoverageView
-              readOnly={readOnly}
-              onOpenStory={(id) => void open(id)}
-              onStartStory={(principleId, promptId) =>
-                void create({ principles: isPrincipleId(principleId) ? [principleId] : [], prompts: [promptId] })
-              }
-            />
-          ) : selected && selected.deletedAt === null ? (
-            <>
-              <StoryTools
-                key={selected.id}
-                storyId={selected.id}
-                isSample={samples?.ids.includes(selected.id) ?? false}
-                readOnly={readOnly}
-                onPractice={() => void switchView('practice')}
-                onReadAloud={() => void readAloud()}
-                onHistory={() => void switchView('history')}
-                onRemoveSamples={() => void removeSamples()}
-              />
-              <StoryEditor
-                key={`${selected.id}:${loadCount}`}
-                story={selected}
-                readOnly={readOnly}
-                registerFlush={registerFlush}
-                onSaved={() => void refresh()}
-              />
-            </>
-          ) : loaded && view === 'stories' && stories.length === 0 && !filtered ? (
-            <EmptyState
-              onCreate={() => void create()}
-              {...(!readOnly && samples && samples.available > 0 ? { onAddSamples: () => void addSamples() } : {})}
-            />
-          ) : (
-            <div className="empty-state quiet">
-              <p>{view === 'trash' ? 'Restore a story to edit it again.' : 'Choose a story on the left, or start a new one.'}</p>
-            </div>
-          )}
+          <Screen ctx={ctx} />
         </main>
       </div>
-      {notice ? (
-        <div className={notice.error ? 'notice error' : 'notice'} role={notice.error ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          {notice.undo ? (
-            <button
-              type="button"
-              onClick={() => {
-                notice.undo?.();
-                setNotice(null);
-              }}
-            >
-              Undo
-            </button>
-          ) : null}
-          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      <NoticeBar notice={notice} onDismiss={dismiss} />
       {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {readAloudStory ? <ReadAloud story={readAloudStory} onClose={() => setReadAloudStory(null)} /> : null}
     </div>
