@@ -4,6 +4,7 @@ import { DATABASE_FILE } from './data-dir.ts';
 import { type Db, openStoryDatabase } from './database.ts';
 import { createHandlers } from './handlers.ts';
 import { checkIntegrityInBackground, type IntegrityVerdict } from './integrity-check.ts';
+import { createLoopsRepository } from './loops-repository.ts';
 import { createMappingsRepository } from './mappings-repository.ts';
 import { createPracticeRepository } from './practice-repository.ts';
 import { createSamplesRepository } from './samples.ts';
@@ -57,6 +58,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     mappings: createMappingsRepository(db),
     settings: createSettingsRepository(db),
     practice: createPracticeRepository(db),
+    loops: createLoopsRepository(db),
   };
   const handlers = createHandlers({
     ...repositories,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { emptyDraft } from '../../shared/domain/story.ts';
 import type { AppInfo, Handlers } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
+import type { LoopBody, LoopsRepository } from './loops-repository.ts';
 import type { MappingsRepository } from './mappings-repository.ts';
 import type { PracticeRepository } from './practice-repository.ts';
 import type { SamplesRepository } from './samples.ts';
@@ -16,6 +17,7 @@ export interface HandlerContext {
   mappings: MappingsRepository;
   settings: SettingsRepository;
   practice: PracticeRepository;
+  loops: LoopsRepository;
   samples: SamplesRepository;
   /** Prep sheet, Markdown and JSON export, import. */
   transfer: TransferService;
@@ -122,6 +124,21 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return ctx.practice.log(input);
     },
     'practice.list': (filter) => ctx.practice.list(filter),
+    'loops.list': () => ctx.loops.list(),
+    'loops.get': ({ id }) => ctx.loops.get(id),
+    'loops.create': (body) => {
+      writable();
+      return ctx.loops.create(body as LoopBody);
+    },
+    'loops.save': ({ id, ...body }) => {
+      writable();
+      return ctx.loops.save(id, body as LoopBody);
+    },
+    'loops.delete': ({ id }) => {
+      writable();
+      ctx.loops.remove(id);
+      return null;
+    },
     'practice.delete': ({ id }) => {
       writable();
       ctx.practice.remove(id);

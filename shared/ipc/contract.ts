@@ -11,6 +11,7 @@ import { channel } from './channel.ts';
 import type { ListedChannelName } from './channel-names.ts';
 import type { Result } from './result.ts';
 import { type ReliabilityChannelName, reliabilityChannels } from './reliability.ts';
+import { loopChannels } from './loop-channels.ts';
 import { practiceChannels } from './practice-channels.ts';
 import { transferChannels } from './transfer-channels.ts';
 import {
@@ -154,6 +155,7 @@ export const contract = {
   ...settingsChannels,
   ...appChannels,
   ...practiceChannels,
+  ...loopChannels,
   ...transferChannels,
   ...reliabilityChannels,
 } as const;

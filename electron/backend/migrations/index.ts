@@ -8,6 +8,7 @@ import { migration0070 } from './0070-story-search-rows.ts';
 import { migration0080 } from './0080-search-while-editing.ts';
 import { migration0090 } from './0090-list-while-editing.ts';
 import { migration0100 } from './0100-one-search-index.ts';
+import { migration0110 } from './0110-loops.ts';
 import type { Migration } from './types.ts';
 
 /**
@@ -17,7 +18,7 @@ import type { Migration } from './types.ts';
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070,
-  migration0080, migration0090, migration0100,
+  migration0080, migration0090, migration0100, migration0110,
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

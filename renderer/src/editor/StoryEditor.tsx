@@ -5,11 +5,10 @@ import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/dom
 import { draftOf, sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
 import { formatDuration, sectionStatus } from '../../../shared/domain/timing.ts';
 import { createStoryLinter, type Diagnostic, type LintInput, type LintOptions, type Suppression } from '../../../shared/lint/index.ts';
-import { storyGuide } from '../../../shared/lint/guide.ts';
 import { DEFAULT_VERDICT_LEVEL, judgeStory } from '../../../shared/lint/verdict.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
 import { call } from '../api/client.ts';
-import { framework, principleById } from '../content/framework.ts';
+import { framework } from '../content/framework.ts';
 import { type ActiveFinding, FindingTooltip } from '../lint/FindingTooltip.tsx';
 import { findingsAtCaret, findingsAtPoint, revealFinding } from '../lint/finding-at.ts';
 import { HighlightPainter } from '../lint/highlights.ts';
@@ -276,16 +275,9 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
     [texts, draft.title, draft.principles, draft.level, analysis],
   );
 
-  // The principle guide (shared/lint/guide.ts): look-fors, pitfalls, the level's expectation, the secondary angle.
-  const guides = useMemo(
-    () =>
-      storyGuide({
-        sections: texts,
-        principles: draft.principles,
-        level: draft.level ?? DEFAULT_VERDICT_LEVEL,
-        diagnostics: analysis.diagnostics,
-        principleById,
-      }),
+  // What the principle guide reads (the Guide tab works it out only while it is open).
+  const guideSource = useMemo(
+    () => ({ texts, principles: draft.principles, level: draft.level ?? DEFAULT_VERDICT_LEVEL, diagnostics: analysis.diagnostics }),
     [texts, draft.principles, draft.level, analysis],
   );
 
@@ -433,7 +425,7 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
       verdicts={verdicts}
       levelAssumed={draft.level === null}
       onRevealRange={revealRange}
-      guides={guides}
+      guide={guideSource}
     />
     <FindingTooltip active={active} />
     </div>

@@ -1,10 +1,22 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
+import type { Level } from '../../../shared/domain/levels.ts';
 import { SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
-import type { GuidePitfall, PrincipleGuide } from '../../../shared/lint/guide.ts';
+import type { PrincipleMapping } from '../../../shared/domain/story.ts';
+import type { Diagnostic } from '../../../shared/lint/diagnostics.ts';
+import { type GuidePitfall, type PrincipleGuide, storyGuide } from '../../../shared/lint/guide.ts';
+import { principleById } from '../content/framework.ts';
 import type { LookForResult } from '../../../shared/lint/look-fors.ts';
 
+/** What the guide is worked out from; it is, only while the Guide tab is open. */
+export interface GuideSource {
+  texts: Readonly<Record<SectionId, string>>;
+  principles: readonly PrincipleMapping[];
+  level: Level;
+  diagnostics: readonly Diagnostic[];
+}
+
 export interface GuidePanelProps {
-  guides: readonly PrincipleGuide[];
+  source: GuideSource;
   /** True when the story names no level and the expectation shown is the default level's. */
   levelAssumed: boolean;
   onReveal(section: SectionId, start: number, end: number): void;
@@ -53,7 +65,7 @@ function Pitfall({ pitfall, onReveal }: { pitfall: GuidePitfall; onReveal: Guide
   );
 }
 
-function Guide({ guide, levelAssumed, onReveal }: { guide: PrincipleGuide } & Omit<GuidePanelProps, 'guides'>): ReactNode {
+function Guide({ guide, levelAssumed, onReveal }: { guide: PrincipleGuide } & Omit<GuidePanelProps, 'source'>): ReactNode {
   const shown = guide.lookFors.filter((l) => l.hit !== null).length;
   const fallen = guide.pitfalls.filter((p) => p.finding !== null).length;
   return (
@@ -105,8 +117,13 @@ function Guide({ guide, levelAssumed, onReveal }: { guide: PrincipleGuide } & Om
 }
 
 /** What content/principles says interviewers want, per principle of the story, read against the story. */
-export function GuidePanel({ guides, levelAssumed, onReveal }: GuidePanelProps): ReactNode {
+export function GuidePanel({ source, levelAssumed, onReveal }: GuidePanelProps): ReactNode {
   const [chosen, setChosen] = useState<string | null>(null);
+  const { texts, principles, level, diagnostics } = source;
+  const guides = useMemo(
+    () => storyGuide({ sections: texts, principles, level, diagnostics, principleById }),
+    [texts, principles, level, diagnostics],
+  );
   if (guides.length === 0) {
     return (
       <p className="verdict-empty" data-testid="guide-empty">

@@ -2,9 +2,8 @@ import { memo, type ReactNode, useState } from 'react';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { formatDuration, type StoryTiming } from '../../../shared/domain/timing.ts';
 import { type Diagnostic, scoreBand, type Suppression } from '../../../shared/lint/index.ts';
-import type { PrincipleGuide } from '../../../shared/lint/guide.ts';
 import type { Verdict } from '../../../shared/lint/verdict.ts';
-import { GuidePanel } from './GuidePanel.tsx';
+import { GuidePanel, type GuideSource } from './GuidePanel.tsx';
 import { VerdictList } from './VerdictList.tsx';
 
 const SEVERITY_LABEL: Record<Diagnostic['severity'], string> = {
@@ -129,7 +128,7 @@ export interface LintPanelProps {
   verdicts: readonly Verdict[];
   levelAssumed: boolean;
   onRevealRange(section: SectionId, start: number, end: number): void;
-  guides: readonly PrincipleGuide[];
+  guide: GuideSource;
 }
 
 type PanelTab = 'findings' | 'guide';
@@ -177,7 +176,7 @@ export function LintPanel(props: LintPanelProps): ReactNode {
       </div>
       {tab === 'guide' ? (
         <div role="tabpanel" id="coach-panel-guide" aria-labelledby="coach-tab-guide">
-          <GuidePanel guides={props.guides} levelAssumed={props.levelAssumed} onReveal={props.onRevealRange} />
+          <GuidePanel source={props.guide} levelAssumed={props.levelAssumed} onReveal={props.onRevealRange} />
         </div>
       ) : (
         <div role="tabpanel" id="coach-panel-findings" aria-labelledby="coach-tab-findings">

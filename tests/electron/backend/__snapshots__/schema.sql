@@ -1,4 +1,7 @@
--- Story Bank schema at version 100. Written by schema-snapshot.test.ts; do not edit.
+-- Story Bank schema at version 110. Written by schema-snapshot.test.ts; do not edit.
+
+-- index loops_by_edit
+CREATE INDEX loops_by_edit ON loops (updated_at DESC);
 
 -- index practice_runs_by_story
 CREATE INDEX practice_runs_by_story ON practice_runs (story_id, practiced_at DESC);
@@ -20,6 +23,9 @@ CREATE TABLE dismissed_suggestions ( story_id TEXT NOT NULL REFERENCES stories (
 
 -- table lint_suppressions
 CREATE TABLE lint_suppressions ( story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE, rule_id TEXT NOT NULL, section TEXT NOT NULL, fingerprint TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, PRIMARY KEY (story_id, fingerprint) ) STRICT;
+
+-- table loops
+CREATE TABLE loops ( id TEXT PRIMARY KEY, body TEXT NOT NULL CHECK (json_valid(body)), created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL ) STRICT;
 
 -- table practice_runs
 CREATE TABLE practice_runs ( id INTEGER PRIMARY KEY, story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE, prompt_id TEXT, practiced_at INTEGER NOT NULL, sections TEXT NOT NULL CHECK (json_valid(sections)), total_seconds REAL NOT NULL CHECK (total_seconds >= 0), rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5) ) STRICT;
