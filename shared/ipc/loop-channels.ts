@@ -55,6 +55,11 @@ function checkBody(body: { loop: Loop; pins: Array<z.infer<typeof pinSchema>>; b
 }
 
 export const loopBodySchema = z.strictObject(bodyShape).superRefine(checkBody);
+const timestamp = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A whole stored loop, as the JSON backup holds it. */
+export const savedLoopSchema = z
+  .strictObject({ id: loopIdSchema, ...bodyShape, createdAt: timestamp, updatedAt: timestamp })
+  .superRefine(checkBody);
 const savedLoopInputSchema = z.strictObject({ id: loopIdSchema, ...bodyShape }).superRefine(checkBody);
 
 export interface SavedLoop {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { probeReadinessSchema } from '../coverage/probes.ts';
 import { SECTION_IDS } from '../domain/sections.ts';
+import { SAVED_LOOP_LIMITS, savedLoopSchema } from '../ipc/loop-channels.ts';
 import { draftSchema, LIMITS, principleIdSchema, probeIdSchema, promptIdSchema, storyIdSchema } from '../ipc/schemas.ts';
 import { isSettingKey, SETTINGS } from '../settings/settings.ts';
 
 /**
  * The full JSON backup: every story (trash included) with each section's Lexical JSON and plain text, its
  * principles and prompts, prepared probe notes, ignored lint findings, dismissed suggestions and practice runs, plus
- * the settings.
+ * the settings and the interview loops.
  * Ids and timestamps are kept, so importing a backup into an empty bank gives back the same bank.
  *
  * The format carries its name and a version. A later version of the format gets a new number; this code reads
@@ -96,6 +97,12 @@ export const backupSchema = z.strictObject({
     .superRefine(unique((s) => s.id, 'Two stories have this id.')),
   /** Stored settings, by key; each value is checked with that setting's own schema. */
   settings: z.record(z.string().max(80), z.unknown()),
+  /** The interview loops (absent in backups from before loops were kept: none). */
+  loops: z
+    .array(savedLoopSchema)
+    .max(SAVED_LOOP_LIMITS.loops)
+    .superRefine(unique((l) => l.id, 'Two loops have this id.'))
+    .default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;

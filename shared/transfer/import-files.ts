@@ -159,10 +159,17 @@ export interface SettingChange {
   action: ImportAction;
 }
 
+export interface LoopChange {
+  name: string;
+  action: ImportAction;
+}
+
 export interface ImportPreview {
   kind: FileKind | null;
   items: ImportItem[];
   settings: SettingChange[];
+  /** The interview loops in a backup: added, replacing the loop with the same id, or already the same. */
+  loops: LoopChange[];
   /** Settings in a backup that this version does not know: they are left out. */
   skippedSettings: string[];
   /** Non-empty: the import cannot run. Each names its file. */
@@ -175,6 +182,7 @@ export interface ImportOutcome {
   replaced: number;
   unchanged: number;
   settingsChanged: number;
+  loopsChanged: number;
   /** Ids of the stories added or replaced. */
   storyIds: string[];
 }

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
  *
  * - `contentDump`: what a user owns, independent of internal row numbers: stories (metadata, timestamps, trash
  *   state), each section's Lexical JSON and text, probe notes, ignored findings, dismissed suggestions, practice
- *   runs and settings. Two banks with equal content dumps hold the same stories, mappings, notes, suppressions and
- *   settings.
+ *   runs, settings and interview loops. Two banks with equal content dumps hold the same stories, mappings, notes,
+ *   suppressions, settings and loops.
  * - `fullDump`: every row of every table (revisions and row ids included, the full-text index's own tables
  *   excepted), for "nothing at all changed".
  */
@@ -38,6 +38,7 @@ export function contentDumpOf(db: Db): unknown {
       'SELECT story_id, prompt_id, practiced_at, sections, total_seconds, rating FROM practice_runs ORDER BY story_id, practiced_at, prompt_id',
     ),
     settings: all('SELECT key, value FROM settings ORDER BY key'),
+    loops: all('SELECT id, body, created_at, updated_at FROM loops ORDER BY id'),
   };
 }
 

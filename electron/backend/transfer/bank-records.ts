@@ -4,6 +4,7 @@ import { type Backup, BACKUP_FORMAT, BACKUP_VERSION, type BackupStory } from '..
 import type { Db } from '../database.ts';
 import type { MappingsRepository } from '../mappings-repository.ts';
 import type { PracticeRepository } from '../practice-repository.ts';
+import type { LoopsRepository } from '../loops-repository.ts';
 import type { SettingsRepository } from '../settings-repository.ts';
 import type { StoriesRepository } from '../stories-repository.ts';
 import type { SuppressionsRepository } from '../suppressions-repository.ts';
@@ -20,6 +21,7 @@ export interface BankRepositories {
   suppressions: SuppressionsRepository;
   practice: PracticeRepository;
   settings: SettingsRepository;
+  loops: LoopsRepository;
 }
 
 export interface BankRecords {
@@ -114,6 +116,7 @@ export function createBankRecords(db: Db, repos: BankRepositories): BankRecords 
         appVersion,
         stories: stories.ids({ trash: true }).map(backupStory),
         settings: settings(),
+        loops: repos.loops.list().sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
       }))();
     },
   };

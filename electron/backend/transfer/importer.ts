@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { draftOf, normalizePrompts, normalizeTags, type StoryDraft, UNTITLED } from '../../../shared/domain/story.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
+import type { SavedLoop } from '../../../shared/ipc/loop-channels.ts';
 import type { SettingKey, SettingValue } from '../../../shared/settings/settings.ts';
 import type { BackupStory } from '../../../shared/transfer/backup.ts';
 import {
@@ -40,6 +41,7 @@ interface Plan {
   preview: ImportPreview;
   steps: StoryStep[];
   settings: Array<{ key: string; value: unknown; action: ImportAction }>;
+  loops: Array<{ loop: SavedLoop; action: ImportAction }>;
 }
 
 function titleKey(title: string): string {
@@ -103,7 +105,7 @@ export function createImporter(db: Db, repos: BankRepositories, records: BankRec
     return { steps };
   }
 
-  function planBackup(parsed: Extract<ParsedImport, { kind: 'backup' }>): Pick<Plan, 'steps' | 'settings'> {
+  function planBackup(parsed: Extract<ParsedImport, { kind: 'backup' }>): Pick<Plan, 'steps' | 'settings' | 'loops'> {
     const liveTitles = new Set(records.liveTitles().map((s) => titleKey(s.title)).filter(Boolean));
     const steps: StoryStep[] = parsed.backup.stories.map((raw) => {
       const story = normalizeBackupStory(raw);
@@ -127,32 +129,41 @@ export function createImporter(db: Db, repos: BankRepositories, records: BankRec
       const action: ImportAction = stored === undefined ? 'add' : stableJson(stored) === stableJson(value) ? 'unchanged' : 'replace';
       return { key, value, action };
     });
-    return { steps, settings };
+    const stored = new Map(repos.loops.list().map((l) => [l.id, l]));
+    const loops = parsed.backup.loops.map((loop) => {
+      const current = stored.get(loop.id);
+      const action: ImportAction = current === undefined ? 'add' : stableJson(current) === stableJson(loop) ? 'unchanged' : 'replace';
+      return { loop: loop as SavedLoop, action };
+    });
+    return { steps, settings, loops };
   }
 
   function plan(files: readonly ImportFile[]): Plan {
     const parsed = parseImportFiles(files);
     if (!parsed.ok) {
       return {
-        preview: { kind: null, items: [], settings: [], skippedSettings: [], problems: parsed.problems, counts: countActions([]) },
+        preview: { kind: null, items: [], settings: [], loops: [], skippedSettings: [], problems: parsed.problems, counts: countActions([]) },
         steps: [],
         settings: [],
+        loops: [],
       };
     }
     const p = parsed.parsed;
-    const { steps, settings = [] } = p.kind === 'markdown' ? { ...planMarkdown(p), settings: [] } : planBackup(p);
+    const { steps, settings = [], loops = [] } = p.kind === 'markdown' ? { ...planMarkdown(p), settings: [], loops: [] } : planBackup(p);
     const items = steps.map((s) => s.item);
     return {
       preview: {
         kind: p.kind,
         items,
         settings: settings.map((s) => ({ key: s.key, action: s.action })),
+        loops: loops.map((l) => ({ name: l.loop.loop.name, action: l.action })),
         skippedSettings: p.kind === 'backup' ? p.skippedSettings : [],
         problems: [],
         counts: countActions(items),
       },
       steps,
       settings,
+      loops,
     };
   }
 
@@ -165,7 +176,7 @@ export function createImporter(db: Db, repos: BankRepositories, records: BankRec
   }
 
   const applyTx = db.transaction((files: readonly ImportFile[]): ImportOutcome => {
-    const { preview, steps, settings } = plan(files);
+    const { preview, steps, settings, loops } = plan(files);
     if (preview.problems.length) {
       const shown = preview.problems.slice(0, 5).map(formatImportProblem);
       const more = preview.problems.length > 5 ? ` (and ${preview.problems.length - 5} more)` : '';
@@ -199,7 +210,14 @@ export function createImporter(db: Db, repos: BankRepositories, records: BankRec
       repos.settings.set(s.key as SettingKey, s.value as SettingValue<SettingKey>);
       settingsChanged++;
     }
-    return { added: preview.counts.add, replaced: preview.counts.replace, unchanged: preview.counts.unchanged, settingsChanged, storyIds };
+    let loopsChanged = 0;
+    for (const l of loops) {
+      if (l.action === 'unchanged') continue;
+      // Checked by the backup's schema already; the repository checks the body again before writing.
+      repos.loops.restore(l.loop);
+      loopsChanged++;
+    }
+    return { added: preview.counts.add, replaced: preview.counts.replace, unchanged: preview.counts.unchanged, settingsChanged, loopsChanged, storyIds };
   });
 
   return {

@@ -80,6 +80,7 @@ function planText(preview: ImportPreview): string {
     const what = item.action === 'replace' && item.existing ? `"${item.title}" (replaces "${item.existing.title}", same ${item.match})` : `"${item.title}"`;
     return `  ${ACTION_LABEL[item.action].padEnd(7)} ${what}  [${item.file}]${item.note ? `\n          ${item.note}` : ''}`;
   });
+  for (const l of preview.loops) lines.push(`  ${ACTION_LABEL[l.action].padEnd(7)} loop ${l.name}`);
   for (const s of preview.settings) lines.push(`  ${ACTION_LABEL[s.action].padEnd(7)} setting ${s.key}`);
   for (const key of preview.skippedSettings) lines.push(`  skip    setting ${key} (not known to this version)`);
   return lines.join('\n') + '\n';
@@ -88,6 +89,7 @@ function planText(preview: ImportPreview): string {
 function summary(o: ImportOutcome): string {
   const parts = [`${o.added} added`, `${o.replaced} replaced`, `${o.unchanged} unchanged`];
   if (o.settingsChanged) parts.push(`${o.settingsChanged} setting${o.settingsChanged === 1 ? '' : 's'} changed`);
+  if (o.loopsChanged) parts.push(`${o.loopsChanged} loop${o.loopsChanged === 1 ? '' : 's'} added or replaced`);
   return parts.join(', ');
 }
 

@@ -36,6 +36,13 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }): Rea
               <td className="import-file">{item.file}</td>
             </tr>
           ))}
+          {preview.loops.map((l, i) => (
+            <tr key={`loop-${i}`} className={`import-${l.action}`}>
+              <th scope="row">Loop “{l.name}”</th>
+              <td>{l.action === 'add' ? 'Added' : l.action === 'replace' ? 'Replaced by the backup’s loop' : 'Already the same'}</td>
+              <td className="import-file" />
+            </tr>
+          ))}
           {preview.settings.map((s) => (
             <tr key={s.key} className={`import-${s.action}`}>
               <th scope="row">Setting “{s.key}”</th>

@@ -59,6 +59,7 @@ function importSummary(outcome: ImportOutcome): string {
   if (outcome.replaced) parts.push(`${outcome.replaced} replaced (the earlier text is in each story's history)`);
   if (outcome.unchanged) parts.push(`${outcome.unchanged} already the same`);
   if (outcome.settingsChanged) parts.push(`${plural(outcome.settingsChanged, 'setting')} changed`);
+  if (outcome.loopsChanged) parts.push(`${plural(outcome.loopsChanged, 'loop')} added or replaced`);
   return parts.length ? `Imported: ${parts.join(', ')}.` : 'Nothing to import.';
 }
 
@@ -206,7 +207,7 @@ export function TransferView(props: { readOnly: boolean; onImported(outcome: Imp
   }
 
   const preview = pending?.preview;
-  const changes = preview ? preview.counts.add + preview.counts.replace + preview.settings.filter((s) => s.action !== 'unchanged').length : 0;
+  const changes = preview ? preview.counts.add + preview.counts.replace + preview.settings.filter((s) => s.action !== 'unchanged').length + preview.loops.filter((l) => l.action !== 'unchanged').length : 0;
 
   return (
     <div className="transfer-view" data-testid="transfer-view">

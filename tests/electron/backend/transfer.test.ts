@@ -7,6 +7,8 @@ import { stagedSheet } from '../../../electron/backend/prep-sheet/staged-sheets.
 import type { StoryRevision } from '../../../shared/domain/revision.ts';
 import type { Story, StoryDraft } from '../../../shared/domain/story.ts';
 import type { BackupExport, PrintAnswer, SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
+import type { SavedLoop } from '../../../shared/ipc/loop-channels.ts';
+import { LOOP_TEMPLATES, loopFromTemplate } from '../../../shared/loop/loop.ts';
 import { buildPrepSheet } from '../../../shared/prep-sheet/index.ts';
 import { printStoryMarkdown } from '../../../shared/story-format/story-markdown.ts';
 import { parseBackup } from '../../../shared/transfer/backup.ts';
@@ -37,6 +39,9 @@ async function seededBank(): Promise<{ backend: Backend; stories: Story[] }> {
   await ok(b, 'settings.set', { key: 'lint.pace', value: 135 });
   await ok(b, 'settings.set', { key: 'coverage.targets', value: { storiesPerPrinciple: 3, promptsPerPrinciple: 2, maxPrinciplesPerStory: 4 } });
   await ok(b, 'stories.trash', { id: third.id });
+  const loop = loopFromTemplate(LOOP_TEMPLATES[0]!, 'Senior', 'Acme onsite');
+  await ok(b, 'loops.create', { loop, pins: [{ interviewer: 0, principle: 'ownership', storyId: first.id }], bans: [second.id] });
+  await ok(b, 'loops.create', { loop: { ...loop, name: 'Phone screen', interviewers: [{ name: 'Recruiter', principles: ['customer-obsession'] }] } });
   return { backend: b, stories: await Promise.all(stories.map((s) => ok<Story>(b, 'stories.get', { id: s.id }))) };
 }
 
@@ -69,6 +74,8 @@ describe('the JSON backup', () => {
     expect(byId.get(stories[1]!.id)!.dismissedSuggestions).toMatchObject([{ kind: 'principle', id: 'dive-deep' }]);
     expect(byId.get(stories[0]!.id)!.practiceRuns).toMatchObject([{ rating: 4, totalSeconds: 150 }]);
     expect(parsed.backup.settings).toEqual({ 'lint.pace': 135, 'coverage.targets': { storiesPerPrinciple: 3, promptsPerPrinciple: 2, maxPrinciplesPerStory: 4 } });
+    expect(parsed.backup.loops.map((l) => l.loop.name)).toEqual(['Acme onsite', 'Phone screen']);
+    expect(parsed.backup.loops[0]).toMatchObject({ pins: [{ interviewer: 0, principle: 'ownership', storyId: stories[0]!.id }], bans: [stories[1]!.id] });
   });
 
   it('round-trips: imported into an empty bank, it gives the same bank', async () => {
@@ -82,8 +89,13 @@ describe('the JSON backup', () => {
       { key: 'coverage.targets', action: 'add' },
       { key: 'lint.pace', action: 'add' },
     ]);
+    expect(preview.loops).toEqual([
+      { name: 'Acme onsite', action: 'add' },
+      { name: 'Phone screen', action: 'add' },
+    ]);
     const outcome = await ok<ImportOutcome>(b, 'transfer.applyImport', { files });
-    expect(outcome).toMatchObject({ added: 3, replaced: 0, unchanged: 0, settingsChanged: 2 });
+    expect(outcome).toMatchObject({ added: 3, replaced: 0, unchanged: 0, settingsChanged: 2, loopsChanged: 2 });
+    expect(await ok<SavedLoop[]>(b, 'loops.list', {})).toEqual(await ok<SavedLoop[]>(a, 'loops.list', {}));
     expect(contentDumpOf(b.db)).toEqual(contentDumpOf(a.db));
     // Search works on what was imported (the full-text index is kept by the same triggers).
     expect((await ok<Array<{ title: string }>>(b, 'stories.list', { query: 'retry storm' })).map((s) => s.title)).toEqual([
@@ -99,7 +111,8 @@ describe('the JSON backup', () => {
     const preview = await ok<ImportPreview>(a, 'transfer.previewImport', { files });
     expect(preview.counts).toEqual({ add: 0, replace: 0, unchanged: 3 });
     expect(preview.settings.every((s) => s.action === 'unchanged')).toBe(true);
-    expect(await ok<ImportOutcome>(a, 'transfer.applyImport', { files })).toMatchObject({ added: 0, replaced: 0, unchanged: 3, settingsChanged: 0 });
+    expect(preview.loops.map((l) => l.action)).toEqual(['unchanged', 'unchanged']);
+    expect(await ok<ImportOutcome>(a, 'transfer.applyImport', { files })).toMatchObject({ added: 0, replaced: 0, unchanged: 3, settingsChanged: 0, loopsChanged: 0 });
     expect(fullDumpOf(a.db)).toEqual(before);
   });
 
@@ -279,5 +292,43 @@ describe('prep sheet channels', () => {
     const pdf = Buffer.from(pdfBase64, 'base64');
     expect(pdf.length).toBe(bytes);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
+describe('loops in the JSON backup', () => {
+  it('puts back a loop edited or deleted since the backup, and reads a backup from before loops as having none', async () => {
+    const { backend: a } = await seededBank();
+    const exported = await ok<BackupExport>(a, 'transfer.exportBackup', {});
+    const files = [{ name: exported.fileName, content: exported.content }];
+    const [onsite, phone] = await ok<SavedLoop[]>(a, 'loops.list', {}).then((list) => list.sort((x, y) => x.createdAt - y.createdAt));
+    await ok(a, 'loops.save', { id: onsite!.id, loop: { ...onsite!.loop, name: 'Renamed' }, pins: [], bans: [] });
+    await ok(a, 'loops.delete', { id: phone!.id });
+    const preview = await ok<ImportPreview>(a, 'transfer.previewImport', { files });
+    expect(preview.loops).toEqual([
+      { name: 'Acme onsite', action: 'replace' },
+      { name: 'Phone screen', action: 'add' },
+    ]);
+    expect(await ok<ImportOutcome>(a, 'transfer.applyImport', { files })).toMatchObject({ loopsChanged: 2 });
+    const back = await ok<SavedLoop[]>(a, 'loops.list', {});
+    expect(back.find((l) => l.id === onsite!.id)).toEqual(onsite);
+    expect(back.find((l) => l.id === phone!.id)).toEqual(phone);
+
+    const old = JSON.parse(exported.content) as Record<string, unknown>;
+    delete old.loops;
+    const parsed = parseBackup(JSON.stringify(old));
+    expect(parsed.ok && parsed.backup.loops).toEqual([]);
+  });
+
+  it('refuses a backup whose loop would not pass a save, naming the loop field, and imports nothing', async () => {
+    const { backend: a } = await seededBank();
+    const exported = await ok<BackupExport>(a, 'transfer.exportBackup', {});
+    const data = JSON.parse(exported.content) as { loops: Array<{ loop: { interviewers: Array<{ principles: string[] }> } }> };
+    data.loops[0]!.loop.interviewers[0]!.principles = ['owner-ship'];
+    const b = await open();
+    const files = [{ name: 'bad.json', content: JSON.stringify(data) }];
+    const error = await refused(b, 'transfer.applyImport', { files });
+    expect(error.message).toMatch(/loops\[0\]\.loop\.interviewers\[0\]\.principles\[0\].*"owner-ship" is not a principle id/);
+    expect(await ok<SavedLoop[]>(b, 'loops.list', {})).toEqual([]);
+    expect(await ok<unknown[]>(b, 'stories.list', {})).toEqual([]);
   });
 });

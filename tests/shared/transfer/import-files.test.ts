@@ -26,6 +26,7 @@ function backup(extra: Partial<Backup> = {}): Backup {
       },
     ],
     settings: { 'lint.pace': 140 },
+    loops: [],
     ...extra,
   };
 }
