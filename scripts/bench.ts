@@ -5,6 +5,7 @@ import { type LintBenchResult, runLintBench } from './bench-lint.ts';
 import { buildRenderer } from './build.ts';
 import { type DatabaseFigures, runDatabaseBench } from './bench/database.ts';
 import { type KeystrokeFigures, runKeystrokeBench } from './bench/keystroke.ts';
+import { type LoopFigures, runLoopBench } from './bench/loop.ts';
 
 /**
  * `npm run bench`: every benchmark in one run. Prints the figures and writes them into the README between the
@@ -39,6 +40,13 @@ function keystrokeLines(f: KeystrokeFigures): string[] {
   ];
 }
 
+function loopLines(f: LoopFigures): string[] {
+  return [
+    `| loop plan: 6 interviewers × 3 principles over ${f.stories} stories (exact assignment), median (p95) | ${ms(f.planMedianMs)} (${ms(f.planP95Ms)}) | median < 50 ms | ${verdict(f.planMedianMs < 50)} |`,
+    `| the same bank read for the planner (each story's verdicts at the loop's level), once per bank change | ${ms(f.readBankMs)} | — | — |`,
+  ];
+}
+
 const HEADER = ['| measure | figure | target | |', '| --- | --- | --- | --- |'];
 
 console.log('Seeding 10,000 stories and measuring the database…');
@@ -50,10 +58,12 @@ if (process.argv.includes('--database')) {
 }
 console.log('Linting the corpus with the rubric and with write-good…');
 const lint = await runLintBench();
+console.log('Planning a loop over 500 stories…');
+const loop = await runLoopBench();
 console.log('Building the renderer and typing into a 2,000-word story in Chromium…');
 await buildRenderer();
 const keystroke = await runKeystrokeBench();
-const rows = [...HEADER, ...databaseLines(database), ...lintLines(lint), ...keystrokeLines(keystroke)];
+const rows = [...HEADER, ...databaseLines(database), ...lintLines(lint), ...loopLines(loop), ...keystrokeLines(keystroke)];
 console.log(rows.join('\n'));
 
 const readme = path.join(root, 'README.md');
