@@ -5,6 +5,7 @@ import type { SamplesState } from '../../../shared/ipc/practice-channels.ts';
 import { CoverageView } from '../coverage/CoverageView.tsx';
 import { StoryEditor } from '../editor/StoryEditor.tsx';
 import { HistoryView } from '../history/HistoryView.tsx';
+import { LoopView } from '../loop/LoopView.tsx';
 import { PracticeView } from '../practice/PracticeView.tsx';
 import { BackupsView } from '../reliability/BackupsView.tsx';
 import { SettingsView } from '../settings/SettingsView.tsx';
@@ -12,7 +13,7 @@ import { EmptyState } from '../stories/EmptyState.tsx';
 import { TransferView } from '../transfer/TransferView.tsx';
 import { StoryTools } from './StoryTools.tsx';
 
-export type ViewId = 'stories' | 'trash' | 'coverage' | 'backups' | 'practice' | 'history' | 'settings' | 'transfer';
+export type ViewId = 'stories' | 'trash' | 'coverage' | 'backups' | 'practice' | 'history' | 'settings' | 'transfer' | 'loop';
 
 /** What App hands every screen: the open story, the bank's state and the actions a screen may start. */
 export interface ScreenContext {
@@ -122,6 +123,11 @@ export const SCREENS: Readonly<Record<ViewId, Screen>> = {
       />
     ),
   },
+  loop: {
+    label: 'Loop',
+    replacesEditor: true,
+    component: ({ ctx }) => <LoopView readOnly={ctx.readOnly} onOpenStory={ctx.open} />,
+  },
   backups: { label: 'Backups', replacesEditor: true, component: ({ ctx }) => <BackupsView flush={ctx.flush} /> },
   history: { label: 'History', replacesEditor: true, component: HistoryScreen },
   settings: {
@@ -145,7 +151,7 @@ export const SCREENS: Readonly<Record<ViewId, Screen>> = {
 };
 
 /** The tabs above the story list, in their order. */
-export const VIEW_TABS: readonly ViewId[] = ['stories', 'trash', 'coverage', 'practice', 'backups'];
+export const VIEW_TABS: readonly ViewId[] = ['stories', 'trash', 'coverage', 'practice', 'loop', 'backups'];
 
 /** The screens linked from the sidebar's foot. */
 export const FOOTER_VIEWS: readonly ViewId[] = ['transfer', 'settings'];

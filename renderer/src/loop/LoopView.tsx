@@ -1,0 +1,295 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { LEVELS, type Level } from '../../../shared/domain/levels.ts';
+import type { PrincipleId } from '../../../shared/domain/principles.ts';
+import type { SavedLoop } from '../../../shared/ipc/loop-channels.ts';
+import { SHEET_BATCH, type SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
+import { LOOP_LIMITS, LOOP_TEMPLATES, loopFromTemplate, type Loop } from '../../../shared/loop/loop.ts';
+import { planStories } from '../../../shared/loop/plan-input.ts';
+import { planLoop, RATING_LABELS, type PlanStory } from '../../../shared/loop/solve.ts';
+import { call } from '../api/client.ts';
+import { framework, principleById } from '../content/framework.ts';
+import { rubric } from '../lint/rubric.ts';
+
+/** Every story outside the trash with its probe notes and ignored findings: what the planner reads. */
+async function bankRecords(): Promise<SheetStoryRecord[]> {
+  const rows = await call('coverage.stories', {});
+  const ids = rows.map((r) => r.id);
+  const out: SheetStoryRecord[] = [];
+  for (let i = 0; i < ids.length; i += SHEET_BATCH) out.push(...(await call('prepSheet.stories', { ids: ids.slice(i, i + SHEET_BATCH) })));
+  return out;
+}
+
+type Body = Pick<SavedLoop, 'loop' | 'pins' | 'bans'>;
+
+function LoopEditor(props: { body: Body; readOnly: boolean; onChange(next: Body): void }): ReactNode {
+  const { body, readOnly, onChange } = props;
+  const { loop } = body;
+  const setLoop = (patch: Partial<Loop>): void => onChange({ ...body, loop: { ...loop, ...patch } });
+  const setInterviewer = (index: number, patch: Partial<Loop['interviewers'][number]>): void =>
+    setLoop({ interviewers: loop.interviewers.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
+  return (
+    <section className="loop-editor" aria-label="The loop">
+      <div className="metadata-row">
+        <label className="field">
+          Name
+          <input value={loop.name} maxLength={LOOP_LIMITS.nameLength} readOnly={readOnly} onChange={(e) => setLoop({ name: e.target.value })} />
+        </label>
+        <label className="field">
+          Date
+          <input type="date" value={loop.date ?? ''} readOnly={readOnly} onChange={(e) => setLoop({ date: e.target.value === '' ? null : e.target.value })} />
+        </label>
+        <label className="field">
+          Level
+          <select value={loop.level} disabled={readOnly} onChange={(e) => setLoop({ level: e.target.value as Level })}>
+            {LEVELS.map((level) => (
+              <option key={level}>{level}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ol className="loop-interviewers">
+        {loop.interviewers.map((person, index) => (
+          <li key={index} className="loop-interviewer" data-testid="loop-interviewer">
+            <input
+              aria-label={`Interviewer ${index + 1}`}
+              value={person.name}
+              maxLength={LOOP_LIMITS.nameLength}
+              readOnly={readOnly}
+              onChange={(e) => setInterviewer(index, { name: e.target.value })}
+            />
+            <label className="inline">
+              <input type="checkbox" checked={person.barRaiser} disabled={readOnly} onChange={(e) => setInterviewer(index, { barRaiser: e.target.checked })} />
+              Bar raiser
+            </label>
+            <span className="loop-principles">
+              {person.principles.map((id) => (
+                <span key={id} className="chip">
+                  {principleById(id)?.name ?? id}
+                  {person.principles.length > 1 && !readOnly ? (
+                    <button
+                      type="button"
+                      aria-label={`Remove ${principleById(id)?.name ?? id} from ${person.name}`}
+                      onClick={() => setInterviewer(index, { principles: person.principles.filter((p) => p !== id) })}
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                </span>
+              ))}
+              {person.principles.length < LOOP_LIMITS.principlesPerInterviewer && !readOnly ? (
+                <select
+                  aria-label={`Add a principle for ${person.name}`}
+                  value=""
+                  onChange={(e) => setInterviewer(index, { principles: [...person.principles, e.target.value as PrincipleId] })}
+                >
+                  <option value="">Add a principle…</option>
+                  {framework()
+                    .principles.filter((p) => !(person.principles as string[]).includes(p.id))
+                    .map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                </select>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The Loop screen: loops kept side by side, each planned exactly over the bank (shared/loop). */
+export function LoopView(props: { readOnly: boolean; onOpenStory(id: string): void }): ReactNode {
+  const { readOnly } = props;
+  const [loops, setLoops] = useState<SavedLoop[] | null>(null);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [records, setRecords] = useState<SheetStoryRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [template, setTemplate] = useState(LOOP_TEMPLATES[0]!.id);
+
+  useEffect(() => {
+    call('loops.list', {}).then((list) => {
+      setLoops(list);
+      setChosenId((id) => id ?? list[0]?.id ?? null);
+    }, (e: Error) => setError(e.message));
+    bankRecords().then(setRecords, (e: Error) => setError(e.message));
+  }, []);
+
+  const chosen = loops?.find((l) => l.id === chosenId) ?? null;
+  const level = chosen?.loop.level ?? null;
+  // Each story's verdicts at the loop's level: read once per level, not per re-plan.
+  const planned = useMemo<PlanStory[] | null>(
+    () => (records && level ? planStories(records, framework(), rubric(), level) : null),
+    [records, level],
+  );
+  const plan = useMemo(
+    () => (chosen && planned ? planLoop(chosen.loop, planned, { pins: chosen.pins, bans: chosen.bans }) : null),
+    [chosen, planned],
+  );
+
+  const update = useCallback(
+    (id: string, next: Body): void => {
+      // Shown at once; stored in the background. A refusal (an empty name) is shown and the screen keeps the edit.
+      const body = { loop: next.loop, pins: next.pins, bans: next.bans };
+      setLoops((list) => (list ?? []).map((l) => (l.id === id ? { ...l, ...body } : l)));
+      call('loops.save', { id, ...body }).then(() => setError(null), (e: Error) => setError(e.message));
+    },
+    [],
+  );
+  const create = (): void => {
+    const shape = LOOP_TEMPLATES.find((t) => t.id === template) ?? LOOP_TEMPLATES[0]!;
+    call('loops.create', { loop: loopFromTemplate(shape, 'SDE2'), pins: [], bans: [] }).then((saved) => {
+      setLoops((list) => [saved, ...(list ?? [])]);
+      setChosenId(saved.id);
+    }, (e: Error) => setError(e.message));
+  };
+  const remove = (id: string): void => {
+    call('loops.delete', { id }).then(() => {
+      setLoops((list) => (list ?? []).filter((l) => l.id !== id));
+      setChosenId(null);
+    }, (e: Error) => setError(e.message));
+  };
+
+  return (
+    <div className="loop-view">
+      <header className="coverage-header">
+        <h1>Interview loop</h1>
+        <p className="muted">Who you meet, the principles each one holds, and the story to tell each: none told twice.</p>
+      </header>
+      {error ? <p role="alert" className="panel-error">{error}</p> : null}
+      <div className="loop-toolbar">
+        {loops && loops.length > 0 ? (
+          <label className="field">
+            Loop
+            <select value={chosen?.id ?? ''} onChange={(e) => setChosenId(e.target.value)}>
+              {loops.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.loop.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {!readOnly ? (
+          <>
+            <label className="field">
+              New loop from
+              <select value={template} onChange={(e) => setTemplate(e.target.value)}>
+                {LOOP_TEMPLATES.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={create}>
+              New loop
+            </button>
+            {chosen ? (
+              <button type="button" className="danger" onClick={() => remove(chosen.id)}>
+                Delete this loop
+              </button>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+      {loops !== null && loops.length === 0 ? <p className="muted">No loop yet: start one from a template.</p> : null}
+      {chosen ? <LoopEditor body={chosen} readOnly={readOnly} onChange={(body) => update(chosen.id, body)} /> : null}
+      {chosen && !plan ? <p className="muted">Reading the bank…</p> : null}
+      {chosen && plan ? (
+        <>
+          <table className="loop-grid" data-testid="loop-grid">
+            <thead>
+              <tr>
+                <th scope="col">Interviewer</th>
+                <th scope="col">Principle</th>
+                <th scope="col">Story to tell</th>
+                <th scope="col">Backups</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.slots.map((slot) => {
+                const person = chosen.loop.interviewers[slot.interviewer]!;
+                const pinned = slot.story?.pinned ?? false;
+                return (
+                  <tr key={`${slot.interviewer}:${slot.principle}`} data-testid="loop-slot">
+                    <th scope="row">
+                      {person.name}
+                      {person.barRaiser ? <span className="chip">bar raiser</span> : null}
+                    </th>
+                    <td>{principleById(slot.principle)?.name ?? slot.principle}</td>
+                    <td>
+                      {slot.story ? (
+                        <>
+                          <button type="button" className="link-button" onClick={() => props.onOpenStory(slot.story!.id)}>
+                            {slot.story.title || 'Untitled story'}
+                          </button>{' '}
+                          {slot.story.rating ? <span className={`loop-rating rating-${slot.story.rating}`}>{RATING_LABELS[slot.story.rating]}</span> : null}
+                          {!readOnly ? (
+                            <span className="loop-actions">
+                              <button
+                                type="button"
+                                aria-pressed={pinned}
+                                onClick={() => {
+                                  const others = chosen.pins.filter((p) => !(p.interviewer === slot.interviewer && p.principle === slot.principle));
+                                  const pins = pinned ? others : [...others, { interviewer: slot.interviewer, principle: slot.principle, storyId: slot.story!.id }];
+                                  update(chosen.id, { loop: chosen.loop, pins, bans: chosen.bans });
+                                }}
+                              >
+                                {pinned ? 'Pinned' : 'Pin'}
+                              </button>
+                              <button
+                                type="button"
+                                onClick={() =>
+                                  update(chosen.id, {
+                                    loop: chosen.loop,
+                                    pins: chosen.pins.filter((p) => p.storyId !== slot.story!.id),
+                                    bans: [...chosen.bans, slot.story!.id],
+                                  })
+                                }
+                              >
+                                Leave out
+                              </button>
+                            </span>
+                          ) : null}
+                        </>
+                      ) : (
+                        <span className="muted">No story yet</span>
+                      )}
+                    </td>
+                    <td>{slot.backups.map((b) => b.title || 'Untitled story').join('; ') || '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {chosen.bans.length > 0 ? (
+            <p className="muted">
+              {chosen.bans.length} {chosen.bans.length === 1 ? 'story' : 'stories'} left out of this loop.{' '}
+              {!readOnly ? (
+                <button type="button" className="link-button" onClick={() => update(chosen.id, { loop: chosen.loop, pins: chosen.pins, bans: [] })}>
+                  Put them back
+                </button>
+              ) : null}
+            </p>
+          ) : null}
+          {plan.warnings.length > 0 ? (
+            <section aria-label="What to fix" className="loop-warnings">
+              <h2>What to fix</h2>
+              <ul>
+                {plan.warnings.map((w, i) => (
+                  <li key={i} data-testid="loop-warning" data-kind={w.kind}>
+                    <strong>{chosen.loop.interviewers[w.interviewer]?.name}, {principleById(w.principle)?.name ?? w.principle}:</strong> {w.message}{' '}
+                    <span className="muted">{w.fix.label}.</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
