@@ -53,4 +53,20 @@ test('the Loop screen plans a loop from a template over the bank, re-plans aroun
   await page.getByLabel('Add a principle for Hiring manager').selectOption({ label: 'Frugality' });
   await expect(slots).toHaveCount(10);
   await expect(page.locator('[data-testid="loop-slot"]', { hasText: 'Frugality' })).toHaveCount(1);
+
+  // Interviewers can be added and removed; the grid follows, and the change is kept.
+  await page.getByRole('button', { name: 'Add an interviewer' }).click();
+  await expect(page.getByTestId('loop-interviewer')).toHaveCount(6);
+  await expect(page.getByRole('textbox', { name: 'Interviewer 6' })).toHaveValue('Interviewer 6');
+  await expect(slots).toHaveCount(11);
+  await page.getByRole('button', { name: 'Remove Peer engineer' }).click();
+  await expect(page.getByTestId('loop-interviewer')).toHaveCount(5);
+  await expect(slots).toHaveCount(9);
+  await expect(page.locator('[data-testid="loop-slot"]', { hasText: 'Peer engineer' })).toHaveCount(0);
+  // The pin on the first interviewer's slot stays where it was.
+  await expect(page.locator('[data-testid="loop-slot"]', { hasText: first }).getByRole('button', { name: 'Pinned' })).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Loop' }).click();
+  await expect(page.getByTestId('loop-interviewer')).toHaveCount(5);
 });

@@ -4,10 +4,10 @@ import { SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.
 import type { PrincipleMapping } from '../../../shared/domain/story.ts';
 import type { Diagnostic } from '../../../shared/lint/diagnostics.ts';
 import { type GuidePitfall, type PrincipleGuide, storyGuide } from '../../../shared/lint/guide.ts';
-import { principleById } from '../content/framework.ts';
 import type { LookForResult } from '../../../shared/lint/look-fors.ts';
+import { principleById } from '../content/framework.ts';
 
-/** What the guide is worked out from; it is, only while the Guide tab is open. */
+/** What the guide is worked out from. The panel works it out itself, so it costs nothing while its tab is closed. */
 export interface GuideSource {
   texts: Readonly<Record<SectionId, string>>;
   principles: readonly PrincipleMapping[];

@@ -21,6 +21,16 @@ async function bankRecords(): Promise<SheetStoryRecord[]> {
 
 type Body = Pick<SavedLoop, 'loop' | 'pins' | 'bans'>;
 
+/** A new interviewer: a name the loop does not have yet, and a principle none of its interviewers holds if any. */
+function newInterviewer(loop: Loop): Loop['interviewers'][number] {
+  const names = new Set(loop.interviewers.map((p) => p.name.toLocaleLowerCase()));
+  let n = loop.interviewers.length + 1;
+  while (names.has(`interviewer ${n}`)) n++;
+  const held = new Set<string>(loop.interviewers.flatMap((p) => p.principles));
+  const free = framework().principles.find((p) => !held.has(p.id)) ?? framework().principles[0]!;
+  return { name: `Interviewer ${n}`, principles: [free.id as PrincipleId], barRaiser: false, shareStories: false };
+}
+
 function LoopEditor(props: { body: Body; readOnly: boolean; onChange(next: Body): void }): ReactNode {
   const { body, readOnly, onChange } = props;
   const { loop } = body;
@@ -61,6 +71,17 @@ function LoopEditor(props: { body: Body; readOnly: boolean; onChange(next: Body)
               <input type="checkbox" checked={person.barRaiser} disabled={readOnly} onChange={(e) => setInterviewer(index, { barRaiser: e.target.checked })} />
               Bar raiser
             </label>
+            {person.principles.length > 1 ? (
+              <label className="inline" title="Whether one story may answer two of this interviewer's principles">
+                <input
+                  type="checkbox"
+                  checked={person.shareStories}
+                  disabled={readOnly}
+                  onChange={(e) => setInterviewer(index, { shareStories: e.target.checked })}
+                />
+                One story may cover two
+              </label>
+            ) : null}
             <span className="loop-principles">
               {person.principles.map((id) => (
                 <span key={id} className="chip">
@@ -93,9 +114,30 @@ function LoopEditor(props: { body: Body; readOnly: boolean; onChange(next: Body)
                 </select>
               ) : null}
             </span>
+            {loop.interviewers.length > 1 && !readOnly ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  onChange({
+                    loop: { ...loop, interviewers: loop.interviewers.filter((_, i) => i !== index) },
+                    // Pins follow their interviewer: those of the one removed go, later ones move up.
+                    pins: body.pins.filter((p) => p.interviewer !== index).map((p) => (p.interviewer > index ? { ...p, interviewer: p.interviewer - 1 } : p)),
+                    bans: body.bans,
+                  })
+                }
+              >
+                Remove {person.name}
+              </button>
+            ) : null}
           </li>
         ))}
       </ol>
+      {loop.interviewers.length < LOOP_LIMITS.interviewers && !readOnly ? (
+        <button type="button" onClick={() => setLoop({ interviewers: [...loop.interviewers, newInterviewer(loop)] })}>
+          Add an interviewer
+        </button>
+      ) : null}
     </section>
   );
 }
