@@ -173,7 +173,6 @@ export async function runLintBench(options: { stories?: number; rounds?: number 
   // principles, at Senior, where the level-sensitive checks run); and, while the Guide tab is open, the guide.
   const framework = loadFramework();
   const index = suggestIndexFor(framework);
-  const principleById = (id: string) => framework.principles.find((p) => p.id === id);
   const verdictTimes: number[] = [];
   const guideTimes: number[] = [];
   // Round 0 warms the verdict and guide code up and is not timed, as the rubric's warm-up above: a keystroke in
@@ -191,7 +190,7 @@ export async function runLintBench(options: { stories?: number; rounds?: number 
         principles: story.principles.map((id, i) => ({ id, role: i === 0 ? 'primary' : 'secondary' })),
         level: 'Senior',
         diagnostics: analysis.diagnostics,
-        principleById,
+        framework,
       });
       if (timed) guideTimes.push(performance.now() - guideStart);
     }

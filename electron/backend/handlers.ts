@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { emptyDraft } from '../../shared/domain/story.ts';
 import type { AppInfo, Handlers } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
-import type { LoopBody, LoopsRepository } from './loops-repository.ts';
+import type { LoopsRepository } from './loops-repository.ts';
 import type { MappingsRepository } from './mappings-repository.ts';
 import type { PracticeRepository } from './practice-repository.ts';
 import type { SamplesRepository } from './samples.ts';
@@ -128,11 +128,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'loops.get': ({ id }) => ctx.loops.get(id),
     'loops.create': (body) => {
       writable();
-      return ctx.loops.create(body as LoopBody);
+      return ctx.loops.create(body);
     },
     'loops.save': ({ id, ...body }) => {
       writable();
-      return ctx.loops.save(id, body as LoopBody);
+      return ctx.loops.save(id, body);
     },
     'loops.delete': ({ id }) => {
       writable();

@@ -40,7 +40,7 @@ function fromRow(row: LoopRow): SavedLoop | null {
   const parsed = loopBodySchema.safeParse(data);
   if (!parsed.success) return null;
   const { loop, pins, bans } = parsed.data;
-  return { id: row.id, loop, pins: pins as LoopPin[], bans, createdAt: row.created_at, updatedAt: row.updated_at };
+  return { id: row.id, loop, pins, bans, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 /** Checks a body as the channel does, so a caller other than IPC (an import) cannot store what a save refuses. */

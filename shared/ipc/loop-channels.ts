@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOOP_LIMITS, loopSchema, type Loop } from '../loop/loop.ts';
 import type { LoopPin } from '../loop/solve.ts';
 import { channel } from './channel.ts';
-import { empty, storyIdSchema } from './schemas.ts';
+import { empty, principleIdSchema, storyIdSchema } from './schemas.ts';
 
 /**
  * Channels for the interview loops a user keeps (the Loop screen): several side by side, each with the pins and
@@ -21,7 +21,7 @@ export const loopIdSchema = z
 
 const pinSchema = z.strictObject({
   interviewer: z.number().int().min(0).max(LOOP_LIMITS.interviewers - 1),
-  principle: z.string().max(80),
+  principle: principleIdSchema,
   storyId: storyIdSchema,
 });
 
@@ -43,7 +43,7 @@ function checkBody(body: { loop: Loop; pins: Array<z.infer<typeof pinSchema>>; b
       ctx.addIssue({ code: 'custom', path: ['pins', i, 'interviewer'], message: `The loop has no interviewer ${pin.interviewer + 1}.` });
       return;
     }
-    if (!(interviewer.principles as string[]).includes(pin.principle)) {
+    if (!interviewer.principles.includes(pin.principle)) {
       ctx.addIssue({ code: 'custom', path: ['pins', i, 'principle'], message: `${interviewer.name} does not hold "${pin.principle}".` });
       return;
     }

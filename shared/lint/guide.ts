@@ -1,4 +1,5 @@
-import type { Principle } from '../content/principle-schema.ts';
+import { findPrinciple } from '../content/load.ts';
+import type { Framework, Principle } from '../content/principle-schema.ts';
 import type { Level } from '../domain/levels.ts';
 import type { SectionId } from '../domain/sections.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -46,7 +47,7 @@ export interface GuideInput {
   level: Level;
   /** The story's findings (after suppressions): an ignored finding does not mark its pitfall. */
   diagnostics: readonly Diagnostic[];
-  principleById(id: string): Principle | undefined;
+  framework: Framework;
 }
 
 const matchers = new WeakMap<Principle, LookForMatcher>();
@@ -65,7 +66,7 @@ function matcherFor(principle: Principle): LookForMatcher {
 export function storyGuide(input: GuideInput): PrincipleGuide[] {
   const guides: PrincipleGuide[] = [];
   for (const mapping of input.principles) {
-    const principle = input.principleById(mapping.id);
+    const principle = findPrinciple(input.framework, mapping.id);
     if (principle === undefined) continue;
     guides.push(principleGuide(principle, mapping.role === 'secondary', input));
   }

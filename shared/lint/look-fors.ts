@@ -62,17 +62,6 @@ export function compileLookFors(principle: LookForSource): LookForMatcher {
 }
 
 /**
- * Ticks look-fors by their cue lists alone: cues[i] are the cues of look-for i, and the answer holds, for each i,
- * its first hit or null. For repeated use (every keystroke) compile once with compileLookFors and keep the matcher.
- */
-export function lookForHits(
-  cues: readonly (readonly string[])[],
-  sections: Readonly<Record<SectionId, string>>,
-): (LookForHit | null)[] {
-  return compileCues(cues)(sections);
-}
-
-/**
  * Cues with no words are ignored. When a look-for has several cues at the same place, the longer cue is reported
  * (then the one listed first).
  */

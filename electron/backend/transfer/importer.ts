@@ -133,7 +133,7 @@ export function createImporter(db: Db, repos: BankRepositories, records: BankRec
     const loops = parsed.backup.loops.map((loop) => {
       const current = stored.get(loop.id);
       const action: ImportAction = current === undefined ? 'add' : stableJson(current) === stableJson(loop) ? 'unchanged' : 'replace';
-      return { loop: loop as SavedLoop, action };
+      return { loop, action };
     });
     return { steps, settings, loops };
   }

@@ -5,7 +5,7 @@ import type { PrincipleMapping } from '../../../shared/domain/story.ts';
 import type { Diagnostic } from '../../../shared/lint/diagnostics.ts';
 import { type GuidePitfall, type PrincipleGuide, storyGuide } from '../../../shared/lint/guide.ts';
 import type { LookForResult } from '../../../shared/lint/look-fors.ts';
-import { principleById } from '../content/framework.ts';
+import { framework } from '../content/framework.ts';
 
 /** What the guide is worked out from. The panel works it out itself, so it costs nothing while its tab is closed. */
 export interface GuideSource {
@@ -121,7 +121,7 @@ export function GuidePanel({ source, levelAssumed, onReveal }: GuidePanelProps):
   const [chosen, setChosen] = useState<string | null>(null);
   const { texts, principles, level, diagnostics } = source;
   const guides = useMemo(
-    () => storyGuide({ sections: texts, principles, level, diagnostics, principleById }),
+    () => storyGuide({ sections: texts, principles, level, diagnostics, framework: framework() }),
     [texts, principles, level, diagnostics],
   );
   if (guides.length === 0) {

@@ -2,21 +2,20 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { LEVELS, type Level } from '../../../shared/domain/levels.ts';
 import type { PrincipleId } from '../../../shared/domain/principles.ts';
 import type { SavedLoop } from '../../../shared/ipc/loop-channels.ts';
-import { SHEET_BATCH, type SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
+import type { SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
 import { LOOP_LIMITS, LOOP_TEMPLATES, loopFromTemplate, type Loop } from '../../../shared/loop/loop.ts';
 import { planStories } from '../../../shared/loop/plan-input.ts';
 import { planLoop, RATING_LABELS, type PlanStory } from '../../../shared/loop/solve.ts';
 import { call } from '../api/client.ts';
 import { framework, principleById } from '../content/framework.ts';
+import { ErrorNote } from '../app/ErrorNote.tsx';
 import { rubric } from '../lint/rubric.ts';
+import { readSheetRecords } from '../transfer/prep-sheet-job.ts';
 
 /** Every story outside the trash with its probe notes and ignored findings: what the planner reads. */
 async function bankRecords(): Promise<SheetStoryRecord[]> {
   const rows = await call('coverage.stories', {});
-  const ids = rows.map((r) => r.id);
-  const out: SheetStoryRecord[] = [];
-  for (let i = 0; i < ids.length; i += SHEET_BATCH) out.push(...(await call('prepSheet.stories', { ids: ids.slice(i, i + SHEET_BATCH) })));
-  return out;
+  return readSheetRecords(rows.map((r) => r.id));
 }
 
 type Body = Pick<SavedLoop, 'loop' | 'pins' | 'bans'>;
@@ -200,7 +199,7 @@ export function LoopView(props: { readOnly: boolean; onOpenStory(id: string): vo
         <h1>Interview loop</h1>
         <p className="muted">Who you meet, the principles each one holds, and the story to tell each: none told twice.</p>
       </header>
-      {error ? <p role="alert" className="panel-error">{error}</p> : null}
+      <ErrorNote message={error} />
       <div className="loop-toolbar">
         {loops && loops.length > 0 ? (
           <label className="field">

@@ -29,14 +29,20 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Stories with their probe notes and ignored findings, in the order asked, read SHEET_BATCH at a time. */
+export async function readSheetRecords(ids: readonly string[], onBatch?: (done: number) => void): Promise<SheetStoryRecord[]> {
+  const records: SheetStoryRecord[] = [];
+  for (let i = 0; i < ids.length; i += SHEET_BATCH) {
+    records.push(...(await call('prepSheet.stories', { ids: ids.slice(i, i + SHEET_BATCH) })));
+    onBatch?.(records.length);
+  }
+  return records;
+}
+
 export async function buildSheetHtml(request: SheetRequest, onProgress: (p: SheetProgress) => void): Promise<string> {
   const total = request.ids.length;
-  const records: SheetStoryRecord[] = [];
   onProgress({ stage: 'reading', done: 0, total });
-  for (let i = 0; i < total; i += SHEET_BATCH) {
-    records.push(...(await call('prepSheet.stories', { ids: request.ids.slice(i, i + SHEET_BATCH) })));
-    onProgress({ stage: 'reading', done: records.length, total });
-  }
+  const records = await readSheetRecords(request.ids, (done) => onProgress({ stage: 'reading', done, total }));
   const [pace, overrides, targets] = await Promise.all([getSetting('lint.pace'), getSetting('lint.rules'), getSetting('coverage.targets')]);
   onProgress({ stage: 'laying-out', total });
   await nextFrame();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../../electron/cli/content-files.ts';
 import { loadCompiledRubricSync } from '../../../electron/cli/rubric-files.ts';
+import { findPrinciple } from '../../../shared/content/load.ts';
 import type { Principle } from '../../../shared/content/principle-schema.ts';
 import { SECTION_IDS } from '../../../shared/domain/sections.ts';
 import { analyzeStory } from '../../../shared/lint/engine.ts';
@@ -10,7 +11,7 @@ import { DEFAULT_CORPUS, evaluateCorpus, type StoryResult } from '../../../scrip
 const rubric = loadCompiledRubricSync();
 const framework = loadFramework();
 const evaluation = evaluateCorpus(DEFAULT_CORPUS, rubric, framework);
-const principleById = (id: string): Principle | undefined => framework.principles.find((p) => p.id === id);
+const principleById = (id: string): Principle | undefined => findPrinciple(framework, id);
 
 function story(file: string): StoryResult {
   const found = evaluation.stories.find((s) => s.file === file);
@@ -24,7 +25,7 @@ function guideOf(s: StoryResult, roles: Record<string, 'primary' | 'secondary'> 
     principles: s.verdicts.map((v) => ({ id: v.principle, role: roles[v.principle] ?? 'primary' })),
     level: s.verdicts[0]?.level ?? 'SDE2',
     diagnostics: s.diagnostics,
-    principleById,
+    framework,
   });
 }
 
@@ -70,7 +71,7 @@ describe('the principle guide', () => {
       principles: [{ id: 'deliver-results', role: 'primary' }],
       level: 'SDE2',
       diagnostics: kept,
-      principleById,
+      framework,
     });
     expect(guide!.pitfalls.some((p) => p.finding?.ruleId === 'we-overuse')).toBe(false);
   });
@@ -90,7 +91,7 @@ describe('the principle guide', () => {
   it('ticks nothing on an empty story, and marks only pitfalls whose rule fires', () => {
     const sections = Object.fromEntries(SECTION_IDS.map((id) => [id, ''])) as Record<(typeof SECTION_IDS)[number], string>;
     const analysis = analyzeStory({ sections, principles: ['customer-obsession'], level: 'SDE2' }, rubric);
-    const [guide] = storyGuide({ sections, principles: [{ id: 'customer-obsession', role: 'primary' }], level: 'SDE2', diagnostics: analysis.diagnostics, principleById });
+    const [guide] = storyGuide({ sections, principles: [{ id: 'customer-obsession', role: 'primary' }], level: 'SDE2', diagnostics: analysis.diagnostics, framework });
     expect(guide!.lookFors.every((l) => l.hit === null)).toBe(true);
     const fired = new Set(analysis.diagnostics.filter((d) => d.severity !== 'positive').map((d) => d.ruleId));
     const co = principleById('customer-obsession')!;
@@ -120,7 +121,7 @@ describe('the principle guide', () => {
 
   it('skips a principle the content does not know', () => {
     const s = story('05-safari-checkout-bug.md');
-    expect(storyGuide({ sections: s.texts, principles: [{ id: 'not-a-principle', role: 'primary' }], level: 'SDE2', diagnostics: [], principleById })).toEqual([]);
+    expect(storyGuide({ sections: s.texts, principles: [{ id: 'not-a-principle', role: 'primary' }], level: 'SDE2', diagnostics: [], framework })).toEqual([]);
   });
 });
 

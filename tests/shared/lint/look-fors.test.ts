@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_IDS, type SectionId } from '../../../shared/domain/sections.ts';
-import { compileLookFors, lookForHits, type LookForHit } from '../../../shared/lint/look-fors.ts';
+import { compileLookFors, type LookForHit } from '../../../shared/lint/look-fors.ts';
 import { loadAmazonFramework } from '../content/content-files.ts';
 
 type Texts = Record<SectionId, string>;
+
+/** The first hit of each cue list, as a principle whose look-fors have these cues would get. */
+function lookForHits(cues: string[][], sections: Texts): (LookForHit | null)[] {
+  return compileLookFors({ lookFors: cues.map((_, i) => `look-for ${i + 1}`), lookForCues: cues })(sections).map((r) => r.hit);
+}
 
 function texts(partial: Partial<Texts>): Texts {
   const out = {} as Texts;
