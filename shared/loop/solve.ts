@@ -297,7 +297,7 @@ export function planLoop(loop: Loop, stories: readonly PlanStory[], options: Pla
           bestInBank < 0
             ? `No story in the bank answers ${name}, so ${who} has nothing for it.`
             : `Every story that answers ${name} is already told to another interviewer, so ${who} has nothing for it.`,
-        fix: { kind: 'write-story', label: `Write a ${name} story` },
+        fix: { kind: 'write-story', label: `Write a story for ${name}` },
       });
       return;
     }
@@ -308,7 +308,7 @@ export function planLoop(loop: Loop, stories: readonly PlanStory[], options: Pla
         ...where,
         storyId: slot.story.id,
         message: `No story reads Lean Hire or better for ${name} at ${loop.level}; ${who} gets the best there is.`,
-        fix: { kind: 'write-story', label: `Strengthen or write a ${name} story` },
+        fix: { kind: 'write-story', label: `Strengthen a story for ${name}, or write one` },
       });
     } else if (rating < LEAN_HIRE) {
       const holder = plannedSlots.find(

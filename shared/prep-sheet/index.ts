@@ -24,3 +24,4 @@ export {
 export function buildPrepSheet(input: PrepSheetInput): string {
   return renderPrepSheet(prepareSheet(input));
 }
+export { buildLoopSheet, prepareLoopSheet, renderLoopSheet, type LoopSheetInput, type LoopSheetModel, type LoopSheetOptions } from './loop-sheet.ts';

@@ -4,15 +4,16 @@ import type { PaperSize } from './sheet-model.ts';
  * The sheet's print CSS. Page numbers and the running footer are CSS page-margin boxes (@bottom-left,
  * @bottom-right with counter(page) and counter(pages)), which Chromium prints since version 131: Electron's
  * printToPDF, headless Chromium's --print-to-pdf and the browser's own print dialog all honour them.
- * `footerDate` is built by the sheet from numbers and month names only (it is not user text).
+ * `footerDate` is built by the sheet from numbers and month names only, and `kind` is one of two fixed words: neither
+ * is user text.
  */
-export function sheetCss(paper: PaperSize, footerDate: string): string {
+export function sheetCss(paper: PaperSize, footerDate: string, kind: 'prep sheet' | 'loop sheet' = 'prep sheet'): string {
   const size = paper === 'a4' ? 'A4' : 'letter';
   return `
 @page {
   size: ${size};
   margin: 16mm 17mm 18mm 17mm;
-  @bottom-left { content: "Story Bank · prep sheet · ${footerDate}"; font: 7.5pt/1 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #6b6f76; }
+  @bottom-left { content: "Story Bank · ${kind} · ${footerDate}"; font: 7.5pt/1 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #6b6f76; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt/1 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #6b6f76; }
 }
 :root {

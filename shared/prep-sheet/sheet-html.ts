@@ -41,7 +41,7 @@ const READINESS_LABEL = { ready: 'Ready', partial: 'Partly ready', gap: 'Gap' } 
 
 const BAND_LABEL = { strong: 'strong', promising: 'promising', 'needs-work': 'needs work', incomplete: 'incomplete' } as const;
 
-function plural(n: number, one: string, many = `${one}s`): string {
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -90,13 +90,13 @@ function contextLine(story: SheetStory): string {
   return parts.join(' · ');
 }
 
-function metricHtml(story: SheetStory): string {
+export function metricHtml(story: SheetStory): string {
   return story.keyMetric === null
     ? '<p class="metric none"><span class="label">Key metric</span> <span class="muted">No number in the Result yet.</span></p>'
     : `<p class="metric"><span class="label">Key metric</span> ${esc(story.keyMetric)}</p>`;
 }
 
-function spokenHtml(story: SheetStory, model: SheetModel): string {
+function spokenHtml(story: SheetStory, model: Pick<SheetModel, 'answerTarget'>): string {
   const { minSeconds, maxSeconds } = model.answerTarget;
   const status = story.spokenSeconds === 0 ? 'empty' : story.spokenSeconds < minSeconds ? 'short' : story.spokenSeconds > maxSeconds ? 'long' : 'ok';
   const note = status === 'short' ? 'short' : status === 'long' ? 'long' : status === 'empty' ? 'empty' : 'on target';
@@ -137,7 +137,8 @@ function findingsText(story: SheetStory): string {
 
 // -------------------------------------------------------------------------------------------------- compact
 
-function compactCard(story: SheetStory, model: SheetModel): string {
+/** A story as a compact STAR card: title, spoken time, score, verdicts, principles, one line a section, key metric. */
+export function compactCard(story: SheetStory, model: Pick<SheetModel, 'answerTarget'>): string {
   const lines = story.sections
     .map(
       (s) =>
@@ -167,7 +168,8 @@ ${g.stories.map((s) => compactCard(s, model)).join('\n')}
 
 // ----------------------------------------------------------------------------------------------------- full
 
-function probeHtml(probe: SheetProbe): string {
+/** A follow-up probe with its readiness mark and the prepared note (a list item of a .probe-list). */
+export function probeHtml(probe: SheetProbe): string {
   const mark = probe.readiness === null ? '<span class="mark unmarked">Not marked</span>' : `<span class="mark ${probe.readiness}">${READINESS_LABEL[probe.readiness]}</span>`;
   const note = probe.note.trim() === '' ? '' : `<p class="note">${esc(probe.note.trim()).replace(/\r?\n/g, '<br>')}</p>`;
   return `<li class="probe"><p class="question">${esc(probe.question)} ${mark}</p>${note}</li>`;

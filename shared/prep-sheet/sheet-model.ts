@@ -5,6 +5,7 @@ import { probesForStory, type ProbeNote, type ProbeReadiness } from '../coverage
 import type { ProbeNoteRecord } from '../domain/mappings.ts';
 import { principleName as builtInPrincipleName, isPrincipleId } from '../domain/principles.ts';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../domain/sections.ts';
+import type { Level } from '../domain/levels.ts';
 import { sectionTexts, type PrincipleRole, type Story, UNTITLED } from '../domain/story.ts';
 import { ANSWER_TARGET_SECONDS, clampPace } from '../domain/timing.ts';
 import type { Suppression } from '../lint/diagnostics.ts';
@@ -46,6 +47,11 @@ export interface PrepSheetOptions {
   /** The user's rule overrides (settings 'lint.rules'), so scores match the editor's. */
   overrides?: Readonly<Record<string, RuleOverride>>;
   targets?: Partial<CoverageTargets>;
+  /**
+   * Read every story at this level instead of its own (a loop sheet reads them at the loop's level, as the planner
+   * does). Without it each story is read at the level it names, SDE2 when it names none.
+   */
+  level?: Level;
 }
 
 export interface PrepSheetInput {
@@ -73,6 +79,7 @@ export interface SheetProbe {
 }
 
 export interface SheetProbeGroup {
+  principleId: string;
   principleName: string;
   role: PrincipleRole;
   probes: SheetProbe[];
@@ -92,8 +99,8 @@ export interface SheetStory {
   score: number;
   band: ScoreBand;
   findings: { errors: number; warnings: number; suggestions: number };
-  /** The verdict per principle at the story's level (SDE2 when it names none), as the editor shows it. */
-  verdicts: Array<{ principleName: string; level: string; rating: Rating; reasons: Array<{ kind: 'strength' | 'concern'; text: string }>; next: string | null }>;
+  /** The verdict per principle at the story's level (SDE2 when it names none; options.level when set), as the editor shows it. */
+  verdicts: Array<{ principleId: string; principleName: string; level: string; rating: Rating; reasons: Array<{ kind: 'strength' | 'concern'; text: string }>; next: string | null }>;
   prompts: Array<{ id: string; text: string; principleName: string | null }>;
   probes: SheetProbeGroup[];
   /** The principle heading the story is listed under (its first primary principle), or null. */
@@ -166,8 +173,9 @@ function nameOf(framework: Framework, id: string): string {
 function prepareStory(input: SheetStoryInput, framework: Framework, rubric: CompiledRubric, options: PrepSheetOptions): SheetStory {
   const { story } = input;
   const texts = sectionTexts(story.sections);
+  const level = options.level ?? story.level ?? undefined;
   const analysis = analyzeStory(
-    { sections: texts, principles: story.principles.map((p) => p.id), level: story.level ?? undefined },
+    { sections: texts, principles: story.principles.map((p) => p.id), level },
     rubric,
     {
       ...(options.pace === undefined ? {} : { pace: options.pace }),
@@ -188,6 +196,7 @@ function prepareStory(input: SheetStoryInput, framework: Framework, rubric: Comp
     notes[n.probeId] = { readiness: n.readiness ?? 'gap', note: n.note };
   }
   const probes: SheetProbeGroup[] = probesForStory(story, framework, notes).map((group) => ({
+    principleId: group.principleId,
     principleName: group.name,
     role: group.role,
     probes: group.probes.map((p) => ({
@@ -222,11 +231,12 @@ function prepareStory(input: SheetStoryInput, framework: Framework, rubric: Comp
       sections: texts,
       title: story.title,
       principles: story.principles.map((p) => p.id),
-      level: story.level ?? DEFAULT_VERDICT_LEVEL,
+      level: level ?? DEFAULT_VERDICT_LEVEL,
       analysis,
       rubric,
       framework,
     }).map((v) => ({
+      principleId: v.principle,
       principleName: v.principleName,
       level: v.level,
       rating: v.rating,
