@@ -4,14 +4,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/backend/data-dir.ts';
+import { findChromium } from '../../electron/backend/prep-sheet/chromium-pdf.ts';
 import { fullDump } from '../support/bank-dump.ts';
 import { SAMPLE_STORIES, sampleDraft } from '../support/sample-stories.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/story-bank.mjs', import.meta.url));
 
-function run(dataDir: string, cwd: string, args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, timeout: 90_000, env: { ...process.env, STORY_BANK_DATA_DIR: dataDir } });
+const hasChromium = findChromium() !== null;
+const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
+
+function run(dataDir: string, cwd: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, timeout: 90_000, env: { ...process.env, STORY_BANK_DATA_DIR: dataDir, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -100,5 +104,61 @@ describe('story-bank plan', () => {
     const none = run(w.dataDir, w.cwd, ['plan']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('--loop is required');
+  });
+
+  it('refuses output options that do not go together, or a sheet it cannot make, with exit 2 and no file', () => {
+    const w = bankWithSamples();
+    fs.writeFileSync(path.join(w.cwd, 'loop.json'), JSON.stringify(LOOP));
+    const cases: Array<[string[], RegExp, Record<string, string>?]> = [
+      [['--format', 'docx', '--out', 'loop.pdf'], /--format must be pdf/],
+      [['--format', 'pdf'], /--out is required with --format pdf/],
+      [['--out', 'loop.pdf'], /--out goes with --format pdf/],
+      [['--json', '--format', 'pdf', '--out', 'loop.pdf'], /choose one/],
+      [['--format', 'pdf', '--out', 'loop.pdf', '--paper', 'tabloid'], /--paper must be a4 or letter/],
+      [['--format', 'pdf', '--out', 'loop.pdf'], /Chromium|Chrome/, { STORY_BANK_CHROMIUM: '/nonexistent/chromium' }],
+    ];
+    for (const [extra, message, env] of cases) {
+      const result = run(w.dataDir, w.cwd, ['plan', '--loop', 'loop.json', ...extra], env);
+      expect(result.status, extra.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stdout).toBe('');
+      expect(fs.existsSync(path.join(w.cwd, 'loop.pdf'))).toBe(false);
+    }
+    // A bad loop file is refused before any PDF is made.
+    fs.writeFileSync(path.join(w.cwd, 'bad.json'), JSON.stringify({ ...LOOP, interviewers: [{ name: 'A', principles: ['ownershp'] }] }));
+    const bad = run(w.dataDir, w.cwd, ['plan', '--loop', 'bad.json', '--format', 'pdf', '--out', 'loop.pdf']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.json: interviewers\[0\]\.principles\[0\]/);
+    expect(fs.existsSync(path.join(w.cwd, 'loop.pdf'))).toBe(false);
+  });
+
+  it.skipIf(!hasChromium || !hasPdftotext)('--format pdf writes the loop sheet: the plan first, then a page per interviewer', () => {
+    const w = bankWithSamples();
+    fs.writeFileSync(path.join(w.cwd, 'loop.json'), JSON.stringify(LOOP));
+    const before = fullDump(w.database);
+    const result = run(w.dataDir, w.cwd, ['plan', '--loop', 'loop.json', '--format', 'pdf', '--out', 'sheets/loop.pdf', '--paper', 'letter']);
+    expect(result.stderr).toContain('Making the loop sheet (US Letter)');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote the loop sheet for Onsite \(2 interviewers\) to sheets\/loop\.pdf \(\d+ KB\)\.\n$/);
+    const pdf = path.join(w.cwd, 'sheets', 'loop.pdf');
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(/612 x 792 pts \(letter\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    const pageText = (n: number) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    // Page 1: the whole plan, every story planned, and what to fix.
+    const first = pageText(1);
+    expect(first).toContain('Interview loop · Onsite');
+    for (const i of [0, 1, 2]) expect(first).toContain(sampleDraft(i).title);
+    expect(first).toContain('What to fix');
+    expect(first).toContain('Page 1 of');
+    // Then each interviewer's page opens with their name; the Ownership story's card carries its key metric.
+    const starts = Array.from({ length: pages }, (_, i) => pageText(i + 1).trim());
+    const manager = starts.findIndex((t) => t.startsWith('Hiring manager'));
+    const barRaiser = starts.findIndex((t) => t.startsWith('Bar raiser'));
+    expect(manager).toBeGreaterThan(0);
+    expect(barRaiser).toBeGreaterThan(manager);
+    expect(starts.slice(manager, barRaiser).join(' ')).toContain(SAMPLE_STORIES[1]!.metric);
+    expect(starts.slice(barRaiser).join(' ')).toMatch(/Follow-up probes to expect/i);
+    expect(fullDump(w.database)).toEqual(before);
   });
 });

@@ -6,6 +6,8 @@ import { SHEET_BATCH, type SheetStoryRecord } from '../../../shared/ipc/transfer
 import { parseLoop, type Loop } from '../../../shared/loop/loop.ts';
 import { planJson, planStories } from '../../../shared/loop/plan-input.ts';
 import { planLoop, RATING_LABELS, type Rating } from '../../../shared/loop/solve.ts';
+import { buildLoopSheet, PAPER_SIZES, type PaperSize } from '../../../shared/prep-sheet/index.ts';
+import { NoChromiumError, PdfRenderError, printPdfWithChromium } from '../../backend/prep-sheet/chromium-pdf.ts';
 import { BankCallError, call } from '../bank-call.ts';
 import { loadFramework } from '../content-files.ts';
 import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
@@ -13,6 +15,7 @@ import { BankUnavailableError, openBankForCli } from '../open-bank.ts';
 import { loadCompiledRubric } from '../rubric-files.ts';
 
 const USAGE = `Usage: story-bank plan --loop FILE.json [--json]
+       story-bank plan --loop FILE.json --format pdf --out FILE.pdf [--paper a4|letter]
 
 Plans an interview loop from the story bank (the one the app uses; STORY_BANK_DATA_DIR chooses another): the
 story to tell each interviewer for each principle they hold, no story told to two interviewers, the weakest slot as
@@ -28,10 +31,15 @@ Options:
   --loop FILE   the loop to plan (JSON as above)
   --json        print { "slots": [{ "interviewer", "principle", "story": { "id", "title", "rating" } | null,
                 "backups": [...] }], "warnings": [...] }, slots in the file's order
+  --format pdf  write the loop sheet instead (the one the app prints): the whole plan and what to fix, then a page
+                per interviewer with the story card, backups and the follow-up probes with your notes. Made with
+                a Chromium or Chrome found on this machine (STORY_BANK_CHROMIUM chooses one)
+  --out FILE    the PDF file to write (with --format pdf)
+  --paper SIZE  a4 (default) or letter
   -h, --help    show this help
 
 Ratings: strong-hire, hire, lean-hire, lean-no-hire, no-hire (from each story's rubric score for now).
-Exit status: 0 planned, 2 bad input (the field is named; nothing is written).
+Exit status: 0 planned, 2 bad input (the field is named; nothing is written) or the PDF could not be made or written.
 `;
 
 class PlanError extends Error {}
@@ -95,12 +103,23 @@ export const planCommand: Command = {
   summary: 'plan an interview loop: a story for each interviewer and principle, none told twice',
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['--json'], values: ['--loop'] });
+    const parsed = parseArgs(args, { flags: ['--json'], values: ['--loop', '--format', '--out', '--paper'] });
     const fail = (message: string): number => inputError(io, 'plan', message);
     if (parsed.errors.length) return fail(`${parsed.errors.join('; ')}\n\n${USAGE}`);
     if (parsed.positional.length) return fail(`unexpected argument "${parsed.positional[0]}"\n\n${USAGE}`);
     const loopArg = parsed.values.get('--loop');
     if (!loopArg) return fail(`--loop is required (the loop's JSON file)\n\n${USAGE}`);
+    const format = parsed.values.get('--format');
+    const outArg = parsed.values.get('--out');
+    const paperArg = parsed.values.get('--paper');
+    if (format !== undefined && format !== 'pdf') return fail(`--format must be pdf (the plan itself prints as text, or JSON with --json)`);
+    if (format === 'pdf' && parsed.flags.has('--json')) return fail('--json and --format pdf are two outputs: choose one');
+    if (format === 'pdf' && !outArg) return fail('--out is required with --format pdf (the PDF file to write)');
+    if (format !== 'pdf' && (outArg !== undefined || paperArg !== undefined)) return fail(`${outArg !== undefined ? '--out' : '--paper'} goes with --format pdf`);
+    const paper = (paperArg ?? 'a4').toLowerCase() as PaperSize;
+    if (!PAPER_SIZES.includes(paper)) return fail('--paper must be a4 or letter');
+    const out = outArg === undefined ? null : path.resolve(io.cwd, outArg);
+    if (out && fs.existsSync(out) && fs.statSync(out).isDirectory()) return fail(`${outArg} is a folder; --out is the PDF file to write`);
     let loop: Loop;
     try {
       loop = readLoop(path.resolve(io.cwd, loopArg), loopArg);
@@ -118,12 +137,40 @@ export const planCommand: Command = {
     }
     try {
       const records = await bankStories(bank.handlers);
-      const stories = planStories(records, loadFramework(), await loadCompiledRubric(), loop.level);
-      const json = planJson(loop, planLoop(loop, stories));
-      io.stdout(parsed.flags.has('--json') ? `${JSON.stringify(json, null, 2)}\n` : planText(json));
+      const framework = loadFramework();
+      const rubric = await loadCompiledRubric();
+      const plan = planLoop(loop, planStories(records, framework, rubric, loop.level));
+      if (out === null) {
+        const json = planJson(loop, plan);
+        io.stdout(parsed.flags.has('--json') ? `${JSON.stringify(json, null, 2)}\n` : planText(json));
+        return EXIT.ok;
+      }
+      const [pace, overrides] = await Promise.all([call(bank.handlers, 'settings.get', { key: 'lint.pace' }), call(bank.handlers, 'settings.get', { key: 'lint.rules' })]);
+      const html = buildLoopSheet({
+        loop,
+        plan,
+        stories: records,
+        framework,
+        rubric,
+        options: { paper, generatedAt: new Date(), pace: pace as number, overrides: overrides as Record<string, never> },
+      });
+      io.stderr(`Making the loop sheet (${paper === 'a4' ? 'A4' : 'US Letter'})…\n`);
+      let pdf: Buffer;
+      try {
+        pdf = await printPdfWithChromium(html);
+      } catch (error) {
+        if (error instanceof NoChromiumError || error instanceof PdfRenderError) return fail(error.message);
+        throw error;
+      }
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, pdf);
+      const people = `${loop.interviewers.length} ${loop.interviewers.length === 1 ? 'interviewer' : 'interviewers'}`;
+      io.stdout(`Wrote the loop sheet for ${loop.name} (${people}) to ${outArg} (${Math.max(1, Math.round(pdf.length / 1024))} KB).\n`);
       return EXIT.ok;
     } catch (error) {
       if (error instanceof BankCallError) return fail(error.message);
+      const code = (error as { code?: string }).code;
+      if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') return fail(`cannot write ${outArg}: ${(error as Error).message}`);
       throw error;
     } finally {
       await bank.close();
