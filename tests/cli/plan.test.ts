@@ -153,8 +153,9 @@ describe('story-bank plan', () => {
     expect(first).toContain('Page 1 of');
     // Then each interviewer's page opens with their name; the Ownership story's card carries its key metric.
     const starts = Array.from({ length: pages }, (_, i) => pageText(i + 1).trim());
-    const manager = starts.findIndex((t) => t.startsWith('Hiring manager'));
-    const barRaiser = starts.findIndex((t) => t.startsWith('Bar raiser'));
+    // (The heading: the name, then how many principles they hold; a warning on the plan's pages starts "Name, ".)
+    const manager = starts.findIndex((t) => /^Hiring manager \d principles?:/.test(t));
+    const barRaiser = starts.findIndex((t) => /^Bar raiser BAR RAISER \d principles?:/.test(t));
     expect(manager).toBeGreaterThan(0);
     expect(barRaiser).toBeGreaterThan(manager);
     expect(starts.slice(manager, barRaiser).join(' ')).toContain(SAMPLE_STORIES[1]!.metric);

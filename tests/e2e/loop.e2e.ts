@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures.ts';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BROWSER_SHELL_ONLY, expect, test } from './fixtures.ts';
 import { StoryBankPage } from './pages/story-bank-page.ts';
 
 test('the Loop screen plans a loop from a template over the bank, re-plans around a pin and a ban, and keeps the loop', async ({ page, shell }) => {
@@ -69,4 +72,88 @@ test('the Loop screen plans a loop from a template over the bank, re-plans aroun
   await page.reload();
   await page.getByRole('tab', { name: 'Loop' }).click();
   await expect(page.getByTestId('loop-interviewer')).toHaveCount(5);
+});
+
+const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
+
+test('the loop sheet: saved as a PDF with the plan first and a page per interviewer, and printed in a tab of its own', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }, testInfo) => {
+  test.skip(!hasPoppler, 'pdftotext (poppler-utils) is needed to read the PDF');
+  const app = new StoryBankPage(page);
+  await app.open(shell.url);
+  await page.getByRole('button', { name: 'Look at sample stories first' }).click();
+  await expect(app.storyItem('Sample: Database migration')).toBeVisible();
+  await page.getByRole('tab', { name: 'Loop' }).click();
+  await page.getByLabel('New loop from').selectOption({ label: 'Onsite: four interviewers and a bar raiser' });
+  await page.getByRole('button', { name: 'New loop' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Acme onsite');
+  await expect(page.getByTestId('loop-slot')).toHaveCount(10);
+  const told = await page.locator('[data-testid="loop-slot"] td:nth-child(3) .link-button').allTextContents();
+
+  await page.getByLabel('Paper').selectOption('US Letter');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the loop sheet as PDF' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^loop-sheet-acme-onsite-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = testInfo.outputPath('loop-sheet.pdf');
+  await download.saveAs(file);
+  await expect(page.getByTestId('loop-sheet-status')).toContainText(`Saved the loop sheet as ${download.suggestedFilename()}.`);
+
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  expect(info).toMatch(/612 x 792 pts \(letter\)/);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
+  const texts = Array.from({ length: pages }, (_, i) => pageText(i + 1));
+  expect(texts[0]).toContain('Interview loop · Acme onsite');
+  for (const title of told) expect(texts[0]).toContain(title);
+  // Each interviewer's page opens with their name, in the loop's order.
+  // (Its heading: the name, then how many principles they hold; a warning on the plan's pages starts "Name, ".)
+  const starts = ['Hiring manager', 'Peer engineer', 'Senior engineer', 'Partner team', 'Bar raiser'].map((name) =>
+    texts.findIndex((t) => new RegExp(`^${name}( BAR RAISER)? \\d principles?:`).test(t)),
+  );
+  expect(starts[0]).toBeGreaterThan(0);
+  for (let i = 1; i < starts.length; i++) expect(starts[i]).toBeGreaterThan(starts[i - 1]!);
+  // Pictures of the first two pages, to look at (test-results/screenshots).
+  fs.mkdirSync('test-results/screenshots', { recursive: true });
+  execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', String(starts[0]! + 1), file, path.join('test-results/screenshots', 'loop-sheet')]);
+
+  // Print…: the browser shell serves the same sheet once, in a tab of its own.
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Print the loop sheet…' }).click()]);
+  await popup.waitForLoadState();
+  await expect(popup).toHaveURL(/\/prep-sheets\/[A-Za-z0-9_-]{32}$/);
+  await expect(popup.getByRole('heading', { name: 'Interview loop · Acme onsite', level: 1 })).toBeVisible();
+  await expect(popup.locator('.interviewer-page')).toHaveCount(5);
+  await expect(page.getByTestId('loop-sheet-status')).toContainText('The loop sheet opened in a new tab, with the print dialog.');
+  await popup.close();
+});
+
+test('each fix in the loop’s warnings is a link: write the missing story, or open the principle guide', async ({ page, shell }) => {
+  const app = new StoryBankPage(page);
+  await app.open(shell.url);
+  await page.getByRole('button', { name: 'Look at sample stories first' }).click();
+  await expect(app.storyItem('Sample: Database migration')).toBeVisible();
+  await page.getByRole('tab', { name: 'Loop' }).click();
+  await page.getByLabel('New loop from').selectOption({ label: 'Onsite: four interviewers and a bar raiser' });
+  await page.getByRole('button', { name: 'New loop' }).click();
+  await expect(page.getByTestId('loop-slot')).toHaveCount(10);
+
+  await page.getByRole('region', { name: 'Loop sheet' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/loop-fixes.png' });
+
+  // A principle with a story that reads weak: its guide opens on that story.
+  const weak = page.locator('[data-testid="loop-warning"][data-kind="no-strong-story"], [data-testid="loop-warning"][data-kind="weak-because-taken"]').first();
+  const guide = weak.getByRole('button', { name: /^Open the .+ guide for “.+”$/ });
+  const label = (await guide.textContent())!;
+  const [, principle, title] = /^Open the (.+) guide for “(.+)”$/.exec(label)!;
+  await guide.click();
+  await expect(page.locator('.title-input')).toHaveValue(title!);
+  await expect(page.getByRole('tab', { name: 'Guide' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toContainText(principle!);
+
+  // A principle no story answers: Write a story starts one already mapped to it.
+  await page.getByRole('tab', { name: 'Loop' }).click();
+  const missing = page.locator('[data-testid="loop-warning"][data-kind="no-story"]').first();
+  const write = missing.getByRole('button', { name: /^Write a story for / });
+  const name = (await write.textContent())!.replace('Write a story for ', '');
+  await write.click();
+  await expect(page.locator('.title-input')).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Findings' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('list', { name: 'Chosen principles' })).toContainText(name);
 });

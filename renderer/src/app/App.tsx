@@ -12,6 +12,7 @@ import { FilterBar, StoryList } from '../stories/StoryList.tsx';
 import { NO_FILTER, useStoryList } from '../stories/useStoryList.ts';
 import { NoticeBar, useNotices } from './notices.tsx';
 import { useRememberedUiState } from './remembered-state.ts';
+import type { LintTab } from '../lint/LintPanel.tsx';
 import { FOOTER_VIEWS, type ScreenContext, SCREENS, VIEW_TABS, type ViewId } from './screens.tsx';
 
 /** The view each "show" command opens. */
@@ -40,6 +41,8 @@ export function App(): ReactNode {
     setLoadCount((n) => n + 1);
   }, []);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
+  // The rubric panel's tab when a story opens: the Guide when a screen sends the user to a principle's guide.
+  const [lintTab, setLintTab] = useState<LintTab>('findings');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [readAloudStory, setReadAloudStory] = useState<Story | null>(null);
   const [samples, setSamples] = useState<SamplesState | null>(null);
@@ -56,8 +59,9 @@ export function App(): ReactNode {
   }, []);
 
   const open = useCallback(
-    async (id: string | null) => {
+    async (id: string | null, tab: LintTab = 'findings') => {
       userMoved.current = true;
+      setLintTab(tab);
       await flushRef.current?.();
       const leaveScreen = (): void => setView((current) => (replacesEditor(current) ? 'stories' : current));
       if (id === null) {
@@ -82,6 +86,7 @@ export function App(): ReactNode {
       try {
         await flushRef.current?.();
         const story = await call('stories.create', preset);
+        setLintTab('findings');
         setView('stories');
         setFilter(NO_FILTER);
         setSelected(story);
@@ -253,8 +258,8 @@ export function App(): ReactNode {
     }
   });
 
-  const startStory = (principleId: string, promptId: string): void =>
-    void create({ principles: isPrincipleId(principleId) ? [principleId] : [], prompts: [promptId] });
+  const startStory = (principleId: string, promptId?: string): void =>
+    void create({ principles: isPrincipleId(principleId) ? [principleId] : [], prompts: promptId === undefined ? [] : [promptId] });
 
   const ctx: ScreenContext = {
     view,
@@ -266,6 +271,8 @@ export function App(): ReactNode {
     registerFlush,
     flush: async () => await flushRef.current?.(),
     open: (id) => void open(id),
+    openGuide: (id) => void open(id, 'guide'),
+    lintTab,
     create: () => void create(),
     startStory,
     switchView: (next) => void switchView(next),

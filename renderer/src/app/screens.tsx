@@ -10,6 +10,7 @@ import { PracticeView } from '../practice/PracticeView.tsx';
 import { BackupsView } from '../reliability/BackupsView.tsx';
 import { SettingsView } from '../settings/SettingsView.tsx';
 import { EmptyState } from '../stories/EmptyState.tsx';
+import type { LintTab } from '../lint/LintPanel.tsx';
 import { TransferView } from '../transfer/TransferView.tsx';
 import { StoryTools } from './StoryTools.tsx';
 
@@ -27,9 +28,13 @@ export interface ScreenContext {
   registerFlush(flush: (() => Promise<void>) | null): void;
   flush(): Promise<void>;
   open(id: string): void;
+  /** Opens a story with the rubric panel on its Guide tab (a principle's look-fors and pitfalls). */
+  openGuide(id: string): void;
+  /** The rubric panel's first tab for the story being opened. */
+  lintTab: LintTab;
   create(): void;
-  /** A new story mapped from the start to a principle and one of its prompts. */
-  startStory(principleId: string, promptId: string): void;
+  /** A new story mapped from the start to a principle (and one of its prompts, when given). */
+  startStory(principleId: string, promptId?: string): void;
   switchView(next: ViewId): void;
   readAloud(): void;
   readAloudStory(story: Story): void;
@@ -70,6 +75,7 @@ function StoryPane({ ctx }: { ctx: ScreenContext }): ReactNode {
           readOnly={readOnly}
           registerFlush={ctx.registerFlush}
           onSaved={ctx.storySaved}
+          lintTab={ctx.lintTab}
         />
       </>
     );
@@ -126,7 +132,7 @@ export const SCREENS: Readonly<Record<ViewId, Screen>> = {
   loop: {
     label: 'Loop',
     replacesEditor: true,
-    component: ({ ctx }) => <LoopView readOnly={ctx.readOnly} onOpenStory={ctx.open} />,
+    component: ({ ctx }) => <LoopView readOnly={ctx.readOnly} onOpenStory={ctx.open} onOpenGuide={ctx.openGuide} onStartStory={ctx.startStory} />,
   },
   backups: { label: 'Backups', replacesEditor: true, component: ({ ctx }) => <BackupsView flush={ctx.flush} /> },
   history: { label: 'History', replacesEditor: true, component: HistoryScreen },

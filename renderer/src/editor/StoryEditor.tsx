@@ -12,7 +12,7 @@ import { framework } from '../content/framework.ts';
 import { type ActiveFinding, FindingTooltip } from '../lint/FindingTooltip.tsx';
 import { findingsAtCaret, findingsAtPoint, revealFinding } from '../lint/finding-at.ts';
 import { HighlightPainter } from '../lint/highlights.ts';
-import { LintPanel } from '../lint/LintPanel.tsx';
+import { LintPanel, type LintTab } from '../lint/LintPanel.tsx';
 import { rubric } from '../lint/rubric.ts';
 import { PromptPicker } from '../mapping/PromptPicker.tsx';
 import { StoryMappingPanels } from '../mapping/StoryMappingPanels.tsx';
@@ -114,10 +114,12 @@ export interface StoryEditorProps {
   readOnly: boolean;
   onSaved(ack: SaveAck, draft: StoryDraft): void;
   registerFlush(flush: (() => Promise<void>) | null): void;
+  /** The rubric panel's first tab. */
+  lintTab?: LintTab;
 }
 
 /** The structured STAR editor for one story: title, metadata, five Lexical sections, and autosave. */
-export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEditorProps): ReactNode {
+export function StoryEditor({ story, readOnly, onSaved, registerFlush, lintTab }: StoryEditorProps): ReactNode {
   const [draft, setDraft] = useState<StoryDraft>(() => draftOf(story));
   const draftRef = useRef(draft);
   const sessionId = useMemo(newSessionId, [story.id]);
@@ -426,6 +428,7 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush }: StoryEd
       levelAssumed={draft.level === null}
       onRevealRange={revealRange}
       guide={guideSource}
+      {...(lintTab === undefined ? {} : { initialTab: lintTab })}
     />
     <FindingTooltip active={active} />
     </div>

@@ -129,16 +129,19 @@ export interface LintPanelProps {
   levelAssumed: boolean;
   onRevealRange(section: SectionId, start: number, end: number): void;
   guide: GuideSource;
+  /** The tab shown first (the Guide when another screen sent the user to a principle's guide). */
+  initialTab?: LintTab;
 }
 
-type PanelTab = 'findings' | 'guide';
+export type LintTab = 'findings' | 'guide';
+type PanelTab = LintTab;
 const TAB_LABELS: Record<PanelTab, string> = { findings: 'Findings', guide: 'Guide' };
 
 /** The rubric's findings by section, with the score and the spoken length of the whole answer. */
 export function LintPanel(props: LintPanelProps): ReactNode {
   const { diagnostics, score, timing, texts, suppressions } = props;
   const [showIgnored, setShowIgnored] = useState(false);
-  const [tab, setTab] = useState<PanelTab>('findings');
+  const [tab, setTab] = useState<PanelTab>(props.initialTab ?? 'findings');
   const problems = diagnostics.filter((d) => d.severity !== 'positive').length;
   const band = scoreBand(score);
   return (

@@ -5,12 +5,17 @@ import type { SavedLoop } from '../../../shared/ipc/loop-channels.ts';
 import type { SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
 import { LOOP_LIMITS, LOOP_TEMPLATES, loopFromTemplate, type Loop } from '../../../shared/loop/loop.ts';
 import { planStories } from '../../../shared/loop/plan-input.ts';
-import { planLoop, RATING_LABELS, type PlanStory } from '../../../shared/loop/solve.ts';
+import { planLoop, RATING_LABELS, type LoopPlan, type LoopWarning, type PlanStory } from '../../../shared/loop/solve.ts';
+import { DEFAULT_VERDICT_LEVEL } from '../../../shared/lint/verdict.ts';
+import { buildLoopSheet, type PaperSize } from '../../../shared/prep-sheet/index.ts';
 import { call } from '../api/client.ts';
+import { getSetting } from '../api/settings.ts';
 import { framework, principleById } from '../content/framework.ts';
 import { ErrorNote } from '../app/ErrorNote.tsx';
 import { rubric } from '../lint/rubric.ts';
 import { readSheetRecords } from '../transfer/prep-sheet-job.ts';
+import { openPrintTab, printSheet, saveSheetPdf, type SheetOutcome } from '../transfer/print-sheet.ts';
+import { today } from '../transfer/save-file.ts';
 
 /** Every story outside the trash with its probe notes and ignored findings: what the planner reads. */
 async function bankRecords(): Promise<SheetStoryRecord[]> {
@@ -141,8 +146,118 @@ function LoopEditor(props: { body: Body; readOnly: boolean; onChange(next: Body)
   );
 }
 
+/** The links that carry out a warning's fix: write a story, open a story, or open its principle guide. */
+function FixActions(props: {
+  warning: LoopWarning;
+  readOnly: boolean;
+  title(id: string): string;
+  onOpenStory(id: string): void;
+  onOpenGuide(id: string): void;
+  onStartStory(principleId: string): void;
+}): ReactNode {
+  const { warning: w, readOnly } = props;
+  const name = principleById(w.principle)?.name ?? w.principle;
+  const actions: ReactNode[] = [];
+  if (!readOnly && (w.kind === 'no-story' || w.kind === 'no-strong-story' || w.kind === 'weak-because-taken'))
+    actions.push(
+      <button key="write" type="button" className="link-button" onClick={() => props.onStartStory(w.principle)}>
+        Write a story for {name}
+      </button>,
+    );
+  if (w.storyId !== null && (w.kind === 'no-strong-story' || w.kind === 'weak-because-taken'))
+    actions.push(
+      <button key="guide" type="button" className="link-button" onClick={() => props.onOpenGuide(w.storyId!)}>
+        Open the {name} guide for “{props.title(w.storyId)}”
+      </button>,
+    );
+  if (w.storyId !== null && (w.kind === 'no-probe-notes' || w.kind === 'pin-not-mapped'))
+    actions.push(
+      <button key="open" type="button" className="link-button" onClick={() => props.onOpenStory(w.storyId!)}>
+        Open “{props.title(w.storyId)}”
+      </button>,
+    );
+  return actions.length ? <span className="loop-fix-actions">{actions}</span> : null;
+}
+
+/** The loop sheet from the plan on screen, as the CLI makes it: the same pace and rule overrides as the editor. */
+async function loopSheetHtml(saved: Body, plan: LoopPlan, records: readonly SheetStoryRecord[], paper: PaperSize): Promise<string> {
+  const [pace, overrides] = await Promise.all([getSetting('lint.pace'), getSetting('lint.rules')]);
+  return buildLoopSheet({ loop: saved.loop, plan, stories: records, framework: framework(), rubric: rubric(), options: { paper, generatedAt: new Date(), pace, overrides } });
+}
+
+/** Save as PDF and Print… for the chosen loop's sheet. */
+function LoopSheetActions(props: { body: Body; plan: LoopPlan; records: readonly SheetStoryRecord[] }): ReactNode {
+  const [paper, setPaper] = useState<PaperSize>('a4');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<SheetOutcome | null>(null);
+  const make = async (action: 'pdf' | 'print'): Promise<void> => {
+    setOutcome(null);
+    const tab = action === 'print' ? openPrintTab() : null;
+    try {
+      setBusy(action === 'pdf' ? 'Making the PDF…' : 'Opening the print dialog…');
+      const html = await loopSheetHtml(props.body, props.plan, props.records, paper);
+      if (action === 'pdf') {
+        const name = `loop-sheet-${fileSlug(props.body.loop.name)}-${today()}.pdf`;
+        await saveSheetPdf(html, paper, name);
+        setOutcome({ text: `Saved the loop sheet as ${name}.` });
+      } else setOutcome(await printSheet(html, tab, 'The loop sheet'));
+    } catch (error) {
+      tab?.close();
+      setOutcome({ text: error instanceof Error ? error.message : String(error), error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="loop-sheet-actions" aria-label="Loop sheet">
+      <h2>Loop sheet</h2>
+      <p className="muted">The plan on one page, then a page per interviewer: the story card, backups and the follow-up probes with your notes.</p>
+      <div className="loop-toolbar">
+        <label className="field">
+          Paper
+          <select value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
+            <option value="a4">A4</option>
+            <option value="letter">US Letter</option>
+          </select>
+        </label>
+        <button type="button" className="primary" disabled={busy !== null} onClick={() => void make('pdf')}>
+          Save the loop sheet as PDF
+        </button>
+        <button type="button" disabled={busy !== null} onClick={() => void make('print')}>
+          Print the loop sheet…
+        </button>
+      </div>
+      <div className="transfer-status" role="status" aria-live="polite" data-testid="loop-sheet-status">
+        {busy ? <p className="muted">{busy}</p> : outcome && !outcome.error ? <p className="transfer-message">{outcome.text}</p> : null}
+      </div>
+      {outcome?.error ? (
+        <p className="transfer-message error" role="alert">
+          {outcome.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** A loop's name as part of a file name: letters, digits and dashes. */
+function fileSlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'loop'
+  );
+}
+
 /** The Loop screen: loops kept side by side, each planned exactly over the bank (shared/loop). */
-export function LoopView(props: { readOnly: boolean; onOpenStory(id: string): void }): ReactNode {
+export function LoopView(props: {
+  readOnly: boolean;
+  onOpenStory(id: string): void;
+  onOpenGuide(id: string): void;
+  onStartStory(principleId: string): void;
+}): ReactNode {
   const { readOnly } = props;
   const [loops, setLoops] = useState<SavedLoop[] | null>(null);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -181,11 +296,15 @@ export function LoopView(props: { readOnly: boolean; onOpenStory(id: string): vo
   );
   const create = (): void => {
     const shape = LOOP_TEMPLATES.find((t) => t.id === template) ?? LOOP_TEMPLATES[0]!;
-    call('loops.create', { loop: loopFromTemplate(shape, 'SDE2'), pins: [], bans: [] }).then((saved) => {
-      setLoops((list) => [saved, ...(list ?? [])]);
-      setChosenId(saved.id);
-    }, (e: Error) => setError(e.message));
+    // At the level new stories start at (Settings), SDE2 when none is set.
+    getSetting('stories.defaultLevel')
+      .then((level) => call('loops.create', { loop: loopFromTemplate(shape, level ?? DEFAULT_VERDICT_LEVEL), pins: [], bans: [] }))
+      .then((saved) => {
+        setLoops((list) => [saved, ...(list ?? [])]);
+        setChosenId(saved.id);
+      }, (e: Error) => setError(e.message));
   };
+  const titleOf = (id: string): string => records?.find((r) => r.story.id === id)?.story.title.trim() || 'Untitled story';
   const remove = (id: string): void => {
     call('loops.delete', { id }).then(() => {
       setLoops((list) => (list ?? []).filter((l) => l.id !== id));
@@ -323,12 +442,22 @@ export function LoopView(props: { readOnly: boolean; onOpenStory(id: string): vo
                 {plan.warnings.map((w, i) => (
                   <li key={i} data-testid="loop-warning" data-kind={w.kind}>
                     <strong>{chosen.loop.interviewers[w.interviewer]?.name}, {principleById(w.principle)?.name ?? w.principle}:</strong> {w.message}{' '}
-                    <span className="muted">{w.fix.label}.</span>
+                    {/* A missing story's fix is its button: the label would say the same words twice. */}
+                    {w.kind === 'no-story' && !readOnly ? null : <span className="muted">{w.fix.label}.</span>}{' '}
+                    <FixActions
+                      warning={w}
+                      readOnly={readOnly}
+                      title={titleOf}
+                      onOpenStory={props.onOpenStory}
+                      onOpenGuide={props.onOpenGuide}
+                      onStartStory={props.onStartStory}
+                    />
                   </li>
                 ))}
               </ul>
             </section>
           ) : null}
+          {records ? <LoopSheetActions body={chosen} plan={plan} records={records} /> : null}
         </>
       ) : null}
     </div>

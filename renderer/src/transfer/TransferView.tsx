@@ -9,7 +9,8 @@ import { call } from '../api/client.ts';
 import { ImportPreviewTable } from './ImportPreviewTable.tsx';
 import { buildSheetHtml, type SheetProgress } from './prep-sheet-job.ts';
 import { readImportFiles } from './read-import-files.ts';
-import { base64ToBytes, saveFile, today } from './save-file.ts';
+import { openPrintTab, printSheet, saveSheetPdf } from './print-sheet.ts';
+import { saveFile, today } from './save-file.ts';
 import { type Selection, selectedIds, selectionScope, StoryChooser } from './StoryChooser.tsx';
 
 /**
@@ -36,21 +37,6 @@ function progressLabel(p: SheetProgress): Busy {
   if (p.stage === 'reading') return { label: `Reading stories: ${p.done} of ${p.total}`, done: p.done, total: p.total };
   if (p.stage === 'laying-out') return { label: `Laying out ${plural(p.total, 'story', 'stories')}…`, done: p.total, total: p.total };
   return { label: 'Printing…' };
-}
-
-/** Waits until a window opened by this page shows `path` and has finished loading. */
-async function loaded(target: Window, path: string, timeoutMs = 20_000): Promise<boolean> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if (target.closed) return false;
-      if (target.location.pathname === path && target.document.readyState === 'complete') return true;
-    } catch {
-      // Not readable yet while it navigates.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
 }
 
 function importSummary(outcome: ImportOutcome): string {
@@ -91,9 +77,8 @@ export function TransferView(props: { readOnly: boolean; onImported(outcome: Imp
       return;
     }
     setMessage(null);
-    // The browser lets a page open a window only right after a click: open it now, fill it when the sheet is ready.
-    // (In Electron the main process shows the print dialog itself.)
-    const printWindow = action === 'print' && !window.storyBankHost ? window.open('', '_blank') : null;
+    // Opened in the click, or the browser blocks it; filled once the sheet is ready.
+    const printWindow = action === 'print' ? openPrintTab() : null;
     try {
       const html = await buildSheetHtml(
         { ids, layout, paper, coverage, scope: selectionScope(selection, ids.length) },
@@ -101,30 +86,13 @@ export function TransferView(props: { readOnly: boolean; onImported(outcome: Imp
       );
       if (action === 'pdf') {
         setBusy({ label: `Making the PDF of ${plural(ids.length, 'story', 'stories')}…` });
-        const { pdfBase64 } = await call('prepSheet.pdf', { html, paper });
         const name = `prep-sheet-${layout}-${today()}.pdf`;
-        saveFile(name, base64ToBytes(pdfBase64), 'application/pdf');
+        await saveSheetPdf(html, paper, name);
         setMessage({ text: `Saved the prep sheet (${plural(ids.length, 'story', 'stories')}) as ${name}.` });
         return;
       }
       setBusy({ label: 'Opening the print dialog…' });
-      const answer = await call('prepSheet.print', { html });
-      if (answer.mode === 'dialog') {
-        setMessage({ text: answer.printed ? 'The prep sheet was sent to the printer.' : 'Printing was cancelled.' });
-        return;
-      }
-      if (!printWindow) {
-        setMessage({ text: 'The browser blocked the window for printing: allow pop-ups for Story Bank, then try again.', error: true });
-        return;
-      }
-      printWindow.location.href = answer.url;
-      if (await loaded(printWindow, answer.url)) {
-        printWindow.focus();
-        printWindow.print();
-        setMessage({ text: 'The prep sheet opened in a new tab, with the print dialog.' });
-      } else {
-        setMessage({ text: 'The prep sheet did not open for printing. Try again.', error: true });
-      }
+      setMessage(await printSheet(html, printWindow, 'The prep sheet'));
     } catch (error) {
       printWindow?.close();
       fail(error);
