@@ -4,7 +4,7 @@ import type { PrincipleId } from '../../../shared/domain/principles.ts';
 import type { SavedLoop } from '../../../shared/ipc/loop-channels.ts';
 import type { SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
 import { LOOP_LIMITS, LOOP_TEMPLATES, loopFromTemplate, type Loop } from '../../../shared/loop/loop.ts';
-import { planStories } from '../../../shared/loop/plan-input.ts';
+import { createPlanStoryReader } from '../../../shared/loop/plan-input.ts';
 import { planLoop, RATING_LABELS, type LoopPlan, type LoopWarning, type PlanStory } from '../../../shared/loop/solve.ts';
 import { DEFAULT_VERDICT_LEVEL } from '../../../shared/lint/verdict.ts';
 import { buildLoopSheet, type PaperSize } from '../../../shared/prep-sheet/index.ts';
@@ -21,6 +21,13 @@ import { today } from '../transfer/save-file.ts';
 async function bankRecords(): Promise<SheetStoryRecord[]> {
   const rows = await call('coverage.stories', {});
   return readSheetRecords(rows.map((r) => r.id));
+}
+
+/** Each story's reading for the planner, kept for the session: a visit after an edit reads only what changed. */
+let reader: ReturnType<typeof createPlanStoryReader> | null = null;
+function readForPlan(records: readonly SheetStoryRecord[], level: Level): PlanStory[] {
+  reader ??= createPlanStoryReader(framework(), rubric());
+  return reader(records, level);
 }
 
 type Body = Pick<SavedLoop, 'loop' | 'pins' | 'bans'>;
@@ -277,7 +284,7 @@ export function LoopView(props: {
   const level = chosen?.loop.level ?? null;
   // Each story's verdicts at the loop's level: read once per level, not per re-plan.
   const planned = useMemo<PlanStory[] | null>(
-    () => (records && level ? planStories(records, framework(), rubric(), level) : null),
+    () => (records && level ? readForPlan(records, level) : null),
     [records, level],
   );
   const plan = useMemo(

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { ProbeNoteRecord } from '../../../shared/domain/mappings.ts';
+import type { Suppression } from '../../../shared/lint/diagnostics.ts';
 import { sectionTexts } from '../../../shared/domain/story.ts';
 import { analyzeStory } from '../../../shared/lint/engine.ts';
 import { judgeStory } from '../../../shared/lint/verdict.ts';
-import { planStories } from '../../../shared/loop/plan-input.ts';
+import { createPlanStoryReader, planStories } from '../../../shared/loop/plan-input.ts';
 import { RATINGS } from '../../../shared/loop/solve.ts';
 import { markdownToLexicalJson, lexicalJsonToPlainText } from '../../../shared/story-format/index.ts';
 import { framework, rubric } from '../prep-sheet/fixture.ts';
@@ -40,6 +42,47 @@ describe('stories as the planner sees them', () => {
     const [story] = planStories([{ story: { ...draft, id: 'story-1', createdAt: 0, updatedAt: 0, deletedAt: null }, probeNotes: notes, suppressions: [] }], framework, rubric, 'SDE2');
     expect(story!.fits.map((f) => [f.principle, f.role])).toEqual([['customer-obsession', 'primary'], ['dive-deep', 'secondary']]);
     expect(story!.probes).toEqual({ total: probe('customer-obsession').length + probe('dive-deep').length, prepared: 1 });
+  });
+});
+
+describe('the planner’s reading kept between visits', () => {
+  const records = () =>
+    [0, 1, 2].map((i) => ({ story: { ...sampleDraft(i), id: `story-${i}`, createdAt: 0, updatedAt: 10, deletedAt: null }, probeNotes: [] as ProbeNoteRecord[], suppressions: [] as Suppression[] }));
+
+  it('reads as planStories does, and reads again only the stories whose text, notes or ignored findings changed', () => {
+    const read = createPlanStoryReader(framework, rubric);
+    const bank = records();
+    const first = read(bank, 'Senior');
+    expect(first).toEqual(planStories(bank, framework, rubric, 'Senior'));
+    // Nothing changed: the very same readings come back.
+    const again = read(bank, 'Senior');
+    again.forEach((story, i) => expect(story).toBe(first[i]));
+
+    // Story 1 is edited (a save bumps updatedAt), story 2 gets a prepared note: both are read again, story 0 is not.
+    const we = { ...bank[1]!.story.sections.action, text: 'We looked into it and we fixed it. We told the team and we shipped it.' };
+    const probeId = framework.principles.find((p) => p.id === bank[2]!.story.principles[0]!.id)!.probes[0]!.id;
+    const edited = [
+      bank[0]!,
+      { ...bank[1]!, story: { ...bank[1]!.story, updatedAt: 11, sections: { ...bank[1]!.story.sections, action: markdownRoundTrip({ sections: { action: we } }).sections.action } } },
+      { ...bank[2]!, probeNotes: [{ probeId, note: 'The numbers, by week.', readiness: 'ready' as const, updatedAt: 12 }] },
+    ];
+    const third = read(edited, 'Senior');
+    expect(third[0]).toBe(first[0]);
+    expect(third).toEqual(planStories(edited, framework, rubric, 'Senior'));
+    expect(third[1]).not.toEqual(first[1]);
+    expect(third[2]!.probes.prepared).toBe(1);
+
+    // Ignoring a finding changes the reading too.
+    const finding = analyzeStory({ sections: sectionTexts(edited[1]!.story.sections), principles: edited[1]!.story.principles.map((p) => p.id), level: 'Senior' }, rubric).diagnostics.find((d) => d.severity !== 'positive')!;
+    const ignored = edited.map((r, i) => (i === 1 ? { ...r, suppressions: [{ ruleId: finding.ruleId, section: finding.section, fingerprint: finding.fingerprint }] } : r));
+    const fourth = read(ignored, 'Senior');
+    expect(fourth[1]).not.toBe(third[1]);
+    expect(fourth).toEqual(planStories(ignored, framework, rubric, 'Senior'));
+
+    // Another level is another reading of every story.
+    const sde1 = read(ignored, 'SDE1');
+    sde1.forEach((story, i) => expect(story).not.toBe(fourth[i]));
+    expect(sde1).toEqual(planStories(ignored, framework, rubric, 'SDE1'));
   });
 });
 
