@@ -112,7 +112,7 @@ test('the loop sheet: saved as a PDF with the plan first and a page per intervie
   for (let i = 1; i < starts.length; i++) expect(starts[i]).toBeGreaterThan(starts[i - 1]!);
   // Pictures of the first two pages, to look at (test-results/screenshots).
   fs.mkdirSync('test-results/screenshots', { recursive: true });
-  execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', String(starts[0]! + 1), file, path.join('test-results/screenshots', 'loop-sheet')]);
+  execFileSync('pdftoppm', ['-r', '100', '-png', '-f', '1', '-l', String(starts[0]! + 1), file, path.join('test-results/screenshots', 'loop-sheet')]);
 
   // Print…: the browser shell serves the same sheet once, in a tab of its own.
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Print the loop sheet…' }).click()]);
