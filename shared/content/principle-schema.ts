@@ -165,13 +165,8 @@ export const frameworkFileSchema = z.strictObject({
     .min(1, 'needs at least one principle.'),
 });
 
-export type PromptFile = z.input<typeof promptSchema>;
-export type PrincipleFile = z.input<typeof principleFileSchema>;
-export type FrameworkFile = z.input<typeof frameworkFileSchema>;
-
 export type Prompt = z.output<typeof promptSchema>;
 export type Probe = z.output<typeof probeSchema>;
-export type EvidencePhrase = z.output<typeof evidencePhraseSchema>;
 
 /** A principle as the app uses it: the validated file plus the id of the framework it belongs to. */
 export type Principle = z.output<typeof principleFileSchema> & { frameworkId: string };

@@ -10,9 +10,6 @@ export const SECTION_LABELS: Readonly<Record<SectionId, string>> = {
   reflection: 'Reflection',
 };
 
-/** Sections a complete answer cannot do without (Reflection is optional). */
-export const REQUIRED_SECTIONS: readonly SectionId[] = ['situation', 'task', 'action', 'result'];
-
 export function isSectionId(value: string): value is SectionId {
   return (SECTION_IDS as readonly string[]).includes(value);
 }

@@ -170,7 +170,8 @@ export { CHANNEL_NAMES } from './channel-names.ts';
 // The preload's list of names and the contract hold the same channels: each line fails to compile if one of them
 // has a channel the other lacks.
 type Missing<A, B> = Exclude<A, B> extends never ? true : { missing: Exclude<A, B> };
-export const CHANNEL_LIST_COMPLETE: [Missing<ChannelName, ListedChannelName>, Missing<ListedChannelName, ChannelName>] = [true, true];
+const channelListComplete: [Missing<ChannelName, ListedChannelName>, Missing<ListedChannelName, ChannelName>] = [true, true];
+void channelListComplete;
 
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -44,7 +44,9 @@ export const contentIdSchema = z
     'A prompt or probe id looks like "ownership.outside-your-scope".',
   );
 
+/** @alias A prompt id is a content id (the name says which one a schema wants). */
 export const promptIdSchema = contentIdSchema;
+/** @alias A probe id is a content id. */
 export const probeIdSchema = contentIdSchema;
 
 /** The prompts a story answers: each id once, at most LIMITS.prompts. */

@@ -171,11 +171,3 @@ export function renderTemplate(template: CompiledTemplate, values: Readonly<Reco
   return out;
 }
 
-/** Fills {name} placeholders; unknown names are left as written. */
-export function fillTemplate(template: string, values: Readonly<Record<string, string | number>> | undefined): string {
-  if (!values || template.indexOf('{') < 0) return template;
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
-    const v = values[name];
-    return v === undefined ? whole : String(v);
-  });
-}

@@ -114,22 +114,6 @@ export function parsePhrase(phrase: string): PhrasePart[] {
   return parts;
 }
 
-/** Every token sequence a phrase matches (expanded; for tools and tests). Throws PhraseSyntaxError. */
-export function compilePhrase(phrase: string): PhraseToken[][] {
-  let out: PhraseToken[][] = [[]];
-  for (const part of parsePhrase(phrase)) {
-    const next: PhraseToken[][] = [];
-    for (const prefix of out) for (const alt of part) next.push([...prefix, ...alt]);
-    out = next;
-  }
-  const seen = new Set<string>();
-  return out.filter((seq) => {
-    const key = seq.map((t) => (t.wildcard ? t.key + '*' : t.key)).join(' ');
-    if (seq.length === 0 || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** Checks phrase syntax without keeping the result: undefined when fine, otherwise the problem. */
 export function phraseProblem(phrase: string): string | undefined {

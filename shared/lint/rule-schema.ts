@@ -16,7 +16,6 @@ export type Severity = (typeof SEVERITIES)[number];
 export type DiagnosticSeverity = Severity | 'positive';
 
 export const RULE_KINDS = ['existence', 'occurrence', 'ratio', 'length', 'script', 'signal'] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
 
 export const sectionIdSchema = z.enum(SECTION_IDS);
 export const principleIdSchema = z.enum(PRINCIPLE_IDS as [PrincipleId, ...PrincipleId[]]);
@@ -53,7 +52,6 @@ export const exampleSchema = z.strictObject({
   /** Why this example is here. */
   note: z.string().optional(),
 });
-export type RuleExample = z.infer<typeof exampleSchema>;
 
 const idSchema = z
   .string()
@@ -175,12 +173,9 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   scriptRuleSchema,
 ]);
 
-export type ExistenceRule = z.infer<typeof existenceRuleSchema>;
-export type SignalRule = z.infer<typeof signalRuleSchema>;
 export type OccurrenceRule = z.infer<typeof occurrenceRuleSchema>;
 export type RatioRule = z.infer<typeof ratioRuleSchema>;
 export type LengthRule = z.infer<typeof lengthRuleSchema>;
-export type ScriptRule = z.infer<typeof scriptRuleSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 
 /** Named word lists shared by rules ("@name" in any phrase list or script word list). */

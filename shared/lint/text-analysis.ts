@@ -242,11 +242,6 @@ function classOf(c: number): number {
   return c < 128 ? ASCII[c]! : classifyWide(c);
 }
 
-/** Whether a code unit is part of a word (letters and digits of any script). Matches timing.ts countWords. */
-export function isWordCode(c: number): boolean {
-  const k = classOf(c);
-  return k >= K_UPPER && k <= K_LETTER;
-}
 
 const scratch = {
   starts: new Int32Array(0),
@@ -511,14 +506,4 @@ export function offsetAfterWords(a: SectionAnalysis, words: number): number {
   return a.text.length;
 }
 
-/** Characters between token t-1 and token t (or from the start of text). */
-export function gapBefore(a: SectionAnalysis, t: number): string {
-  const from = t > 0 ? a.ends[t - 1]! : Math.max(0, a.starts[t]! - 3);
-  return a.text.slice(from, a.starts[t]);
-}
 
-/** Characters between token t and token t+1 (or to the end of text, at most 3). */
-export function gapAfter(a: SectionAnalysis, t: number): string {
-  const to = t + 1 < a.count ? a.starts[t + 1]! : Math.min(a.text.length, a.ends[t]! + 3);
-  return a.text.slice(a.ends[t], to);
-}

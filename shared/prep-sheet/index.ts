@@ -3,8 +3,8 @@ import { renderPrepSheet } from './sheet-html.ts';
 import { prepareSheet, type PrepSheetInput } from './sheet-model.ts';
 
 export { escapeHtml } from './html-escape.ts';
-export { keyMetric, METRIC_RULE_ID } from './key-metric.ts';
-export { formatSheetDate, isPrepSheetHtml, renderPrepSheet, SHEET_CSP, SHEET_HTML_PREFIX } from './sheet-html.ts';
+export { keyMetric } from './key-metric.ts';
+export { isPrepSheetHtml, SHEET_CSP, SHEET_HTML_PREFIX } from './sheet-html.ts';
 export {
   firstSentenceOf,
   PAPER_SIZES,
@@ -15,8 +15,6 @@ export {
   type PrepSheetInput,
   type PrepSheetOptions,
   type SheetLayout,
-  type SheetModel,
-  type SheetStory,
   type SheetStoryInput,
 } from './sheet-model.ts';
 
@@ -24,4 +22,4 @@ export {
 export function buildPrepSheet(input: PrepSheetInput): string {
   return renderPrepSheet(prepareSheet(input));
 }
-export { buildLoopSheet, prepareLoopSheet, renderLoopSheet, type LoopSheetInput, type LoopSheetModel, type LoopSheetOptions } from './loop-sheet.ts';
+export { buildLoopSheet, prepareLoopSheet } from './loop-sheet.ts';

@@ -58,12 +58,6 @@ export function normalizeInlines(inlines: readonly Inline[]): Inline[] {
   return out;
 }
 
-/** Plain text of inlines: runs joined, line breaks as "\n" (as Lexical's getTextContent gives them). */
-export function inlinesText(inlines: readonly Inline[]): string {
-  let out = '';
-  for (const i of inlines) out += i.kind === 'text' ? i.text : '\n';
-  return out;
-}
 
 /**
  * Canonical inlines: no spaces at the start or end of a line (they do not survive Markdown), no empty runs,

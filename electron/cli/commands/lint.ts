@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
+import { SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { sectionTexts } from '../../../shared/domain/story.ts';
 import { formatDuration, MAX_PACE_WPM, MIN_PACE_WPM } from '../../../shared/domain/timing.ts';
 import { analyzeStory, type CompiledRubric } from '../../../shared/lint/engine.ts';
@@ -149,6 +149,3 @@ export const lintCommand: Command = {
     return linted.some((l) => l.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
   },
 };
-
-/** Section order used by reports (re-exported for other commands that print findings). */
-export const REPORT_SECTIONS: readonly SectionId[] = SECTION_IDS;

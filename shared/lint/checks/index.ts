@@ -12,4 +12,4 @@ export const SCRIPTS: ReadonlyMap<string, AnyScriptDefinition> = new Map(
   [quantifiedOutcome, vagueOutcome, handoffResolution, ownActions, passiveActor, platitude, customerImpact].map((s) => [s.name, s]),
 );
 
-export type { AnyScriptDefinition, ScriptCheck, ScriptFinding, ScriptRunContext } from './script-api.ts';
+export type { AnyScriptDefinition, ScriptCheck, ScriptRunContext } from './script-api.ts';
