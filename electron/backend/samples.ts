@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StoryDraft } from '../../shared/domain/story.ts';
-import type { SamplesState } from '../../shared/ipc/practice-channels.ts';
+import type { SamplesState } from '../../shared/ipc/samples-channels.ts';
 import { parseStoryMarkdown } from '../../shared/story-format/index.ts';
 import type { Db } from './database.ts';
 import type { StoriesRepository } from './stories-repository.ts';

@@ -12,7 +12,9 @@ import type { ListedChannelName } from './channel-names.ts';
 import type { Result } from './result.ts';
 import { type ReliabilityChannelName, reliabilityChannels } from './reliability.ts';
 import { loopChannels } from './loop-channels.ts';
+import { historyChannels } from './history-channels.ts';
 import { practiceChannels } from './practice-channels.ts';
+import { samplesChannels } from './samples-channels.ts';
 import { transferChannels } from './transfer-channels.ts';
 import {
   draftSchema,
@@ -154,7 +156,9 @@ export const contract = {
   ...mappingChannels,
   ...settingsChannels,
   ...appChannels,
+  ...historyChannels,
   ...practiceChannels,
+  ...samplesChannels,
   ...loopChannels,
   ...transferChannels,
   ...reliabilityChannels,

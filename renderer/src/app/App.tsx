@@ -2,7 +2,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { isPrincipleId, type PrincipleId } from '../../../shared/domain/principles.ts';
 import type { Story } from '../../../shared/domain/story.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
-import type { SamplesState } from '../../../shared/ipc/practice-channels.ts';
+import type { SamplesState } from '../../../shared/ipc/samples-channels.ts';
 import type { CommandId } from '../../../shared/keyboard/shortcuts.ts';
 import { call } from '../api/client.ts';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog.tsx';

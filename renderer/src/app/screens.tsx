@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Story } from '../../../shared/domain/story.ts';
 import type { StoryRevision } from '../../../shared/domain/revision.ts';
-import type { SamplesState } from '../../../shared/ipc/practice-channels.ts';
+import type { SamplesState } from '../../../shared/ipc/samples-channels.ts';
 import { CoverageView } from '../coverage/CoverageView.tsx';
 import { StoryEditor } from '../editor/StoryEditor.tsx';
 import { HistoryView } from '../history/HistoryView.tsx';

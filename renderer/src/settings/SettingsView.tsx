@@ -3,7 +3,7 @@ import type { CoverageTargets } from '../../../shared/coverage/coverage.ts';
 import { SECTION_LABELS } from '../../../shared/domain/sections.ts';
 import { DEFAULT_PACE_WPM, MAX_PACE_WPM, MIN_PACE_WPM, wordsForSeconds } from '../../../shared/domain/timing.ts';
 import type { RuleOverride, Severity } from '../../../shared/lint/index.ts';
-import type { SamplesState } from '../../../shared/ipc/practice-channels.ts';
+import type { SamplesState } from '../../../shared/ipc/samples-channels.ts';
 import { THEMES, type Theme } from '../../../shared/settings/preferences.ts';
 import { SETTINGS } from '../../../shared/settings/settings.ts';
 import { call } from '../api/client.ts';

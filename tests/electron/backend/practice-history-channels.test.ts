@@ -3,7 +3,7 @@ import type { Backend } from '../../../electron/backend/backend.ts';
 import type { PracticeRun } from '../../../shared/domain/practice.ts';
 import type { StoryRevision } from '../../../shared/domain/revision.ts';
 import { emptyDraft, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
-import type { SamplesState } from '../../../shared/ipc/practice-channels.ts';
+import type { SamplesState } from '../../../shared/ipc/samples-channels.ts';
 import { callOk as ok, callRefused, openTestBackend as open } from '../../support/backend.ts';
 
 const refused = async (b: Backend, channel: string, input: unknown): Promise<string> =>
