@@ -145,3 +145,83 @@ export function rehearsalSeconds(run: Rehearsal, now: number): SectionSeconds {
   for (const id of SECTION_IDS) out[id] = spent[id] / 1000;
   return out;
 }
+
+/**
+ * The whole state of a rehearsal on screen, from "ready" to "saved", and the one reducer that moves it: the
+ * practice screen dispatches what the user did, with the time it happened, and renders what comes back.
+ */
+export type RehearsalPhase = 'ready' | 'running' | 'probes' | 'rate' | 'saved';
+
+export interface RehearsalSession {
+  phase: RehearsalPhase;
+  run: Rehearsal | null;
+  /** When the clock stopped (the last section done); null while it runs. */
+  stoppedAt: number | null;
+  /** The follow-up probe being asked, while phase is 'probes'. */
+  probeIndex: number;
+  /** Whether the prepared notes for that probe are shown. */
+  notesShown: boolean;
+  rating: number | null;
+  /** Whether the story's text is shown while telling it (off: from memory). */
+  showText: boolean;
+  /** Why the run could not be saved, when it could not. */
+  error: string | null;
+}
+
+export type RehearsalAction =
+  | { type: 'start'; at: number }
+  /** The main button or key: the next section; after the last, the probes (`probes` of them) or the rating. */
+  | { type: 'next'; at: number; probes: number }
+  | { type: 'back'; at: number }
+  | { type: 'stop' }
+  | { type: 'toggle-notes' }
+  | { type: 'toggle-text' }
+  | { type: 'skip-to-rating' }
+  | { type: 'rate'; rating: number }
+  | { type: 'saved' }
+  | { type: 'save-failed'; message: string };
+
+export const READY_SESSION: RehearsalSession = {
+  phase: 'ready',
+  run: null,
+  stoppedAt: null,
+  probeIndex: 0,
+  notesShown: false,
+  rating: null,
+  showText: true,
+  error: null,
+};
+
+export function rehearsalReducer(state: RehearsalSession, action: RehearsalAction): RehearsalSession {
+  switch (action.type) {
+    case 'start':
+      // A new run keeps only the user's choice of showing the text.
+      return { ...READY_SESSION, showText: state.showText, phase: 'running', run: startRehearsal(action.at) };
+    case 'next': {
+      if (state.phase === 'probes') {
+        const last = state.probeIndex + 1 >= action.probes;
+        return last ? { ...state, notesShown: false, phase: 'rate' } : { ...state, notesShown: false, probeIndex: state.probeIndex + 1 };
+      }
+      if (state.phase !== 'running' || !state.run) return state;
+      const run = nextSection(state.run, action.at);
+      if (!rehearsalDone(run)) return { ...state, run };
+      return { ...state, run, stoppedAt: action.at, phase: action.probes > 0 ? 'probes' : 'rate' };
+    }
+    case 'back':
+      return state.phase === 'running' && state.run ? { ...state, run: previousSection(state.run, action.at) } : state;
+    case 'stop':
+      return { ...READY_SESSION, showText: state.showText };
+    case 'toggle-notes':
+      return state.phase === 'probes' ? { ...state, notesShown: !state.notesShown } : state;
+    case 'toggle-text':
+      return { ...state, showText: !state.showText };
+    case 'skip-to-rating':
+      return state.phase === 'probes' ? { ...state, notesShown: false, phase: 'rate' } : state;
+    case 'rate':
+      return state.phase === 'rate' && action.rating >= MIN_RATING && action.rating <= MAX_RATING ? { ...state, rating: action.rating } : state;
+    case 'saved':
+      return state.phase === 'rate' ? { ...state, phase: 'saved', error: null } : state;
+    case 'save-failed':
+      return { ...state, error: action.message };
+  }
+}

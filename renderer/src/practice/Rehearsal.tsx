@@ -1,17 +1,14 @@
-import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import { probesForStory, type StoryProbe } from '../../../shared/coverage/probes.ts';
 import {
   answerVerdict,
   currentSection,
   MAX_RATING,
-  nextSection,
   type PracticeRun,
-  previousSection,
-  type Rehearsal as RunState,
-  rehearsalDone,
+  READY_SESSION,
+  rehearsalReducer,
   rehearsalSeconds,
   sectionVerdict,
-  startRehearsal,
   totalSeconds,
 } from '../../../shared/domain/practice.ts';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
@@ -20,8 +17,6 @@ import { ANSWER_TARGET_SECONDS, formatDuration, SECTION_TARGET_SECONDS } from '.
 import { call } from '../api/client.ts';
 import { framework } from '../content/framework.ts';
 import { ErrorNote } from '../app/ErrorNote.tsx';
-
-type Phase = 'ready' | 'running' | 'probes' | 'rate' | 'saved';
 
 export const RATING_LABELS: Readonly<Record<number, string>> = {
   1: 'Rough',
@@ -95,15 +90,10 @@ export interface RehearsalProps {
  * the run goes into the practice log.
  */
 export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: RehearsalProps): ReactNode {
-  const [phase, setPhase] = useState<Phase>('ready');
-  const [run, setRun] = useState<RunState | null>(null);
+  // The run itself (shared/domain/practice.ts); the clock's tick and the loaded notes sit beside it.
+  const [session, dispatch] = useReducer(rehearsalReducer, READY_SESSION);
+  const { phase, run, stoppedAt, showText, probeIndex, notesShown, rating, error } = session;
   const [now, setNow] = useState(() => Date.now());
-  const [stoppedAt, setStoppedAt] = useState<number | null>(null);
-  const [showText, setShowText] = useState(true);
-  const [probeIndex, setProbeIndex] = useState(0);
-  const [notesShown, setNotesShown] = useState(false);
-  const [rating, setRating] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<Record<string, { note: string; readiness: 'ready' | 'partial' | 'gap' }>>({});
   const nextRef = useRef<HTMLButtonElement>(null);
   const ratingName = useId();
@@ -143,46 +133,23 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
 
   const start = useCallback(() => {
     const at = Date.now();
-    setRun(startRehearsal(at));
     setNow(at);
-    setStoppedAt(null);
-    setPhase('running');
-    setProbeIndex(0);
-    setNotesShown(false);
-    setRating(null);
-    setError(null);
+    dispatch({ type: 'start', at });
   }, []);
 
   const next = useCallback(() => {
-    if (phase === 'probes') {
-      setNotesShown(false);
-      if (probeIndex + 1 >= probes.length) setPhase('rate');
-      else setProbeIndex(probeIndex + 1);
-      return;
-    }
-    if (phase !== 'running' || !run) return;
     const at = Date.now();
-    const moved = nextSection(run, at);
-    setRun(moved);
     setNow(at);
-    if (rehearsalDone(moved)) {
-      setStoppedAt(at);
-      setPhase(probes.length > 0 ? 'probes' : 'rate');
-    }
-  }, [phase, run, probeIndex, probes.length]);
+    dispatch({ type: 'next', at, probes: probes.length });
+  }, [probes.length]);
 
   const back = useCallback(() => {
-    if (phase !== 'running' || !run) return;
     const at = Date.now();
-    setRun(previousSection(run, at));
     setNow(at);
-  }, [phase, run]);
-
-  const stop = useCallback(() => {
-    setPhase('ready');
-    setRun(null);
-    setStoppedAt(null);
+    dispatch({ type: 'back', at });
   }, []);
+
+  const stop = useCallback(() => dispatch({ type: 'stop' }), []);
 
   // Keys: Right (or Space/Enter outside a button) starts the clock and moves on, Left goes back, Escape stops,
   // N shows the notes.
@@ -210,7 +177,7 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
         stop();
       } else if (phase === 'probes' && (key === 'n' || key === 'N')) {
         event.preventDefault();
-        setNotesShown((shown) => !shown);
+        dispatch({ type: 'toggle-notes' });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -224,13 +191,12 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
 
   const save = async (): Promise<void> => {
     if (!seconds || rating === null) return;
-    setError(null);
     try {
       const logged = await call('practice.log', { storyId: story.id, promptId, sections: seconds, rating });
-      setPhase('saved');
+      dispatch({ type: 'saved' });
       onLogged(logged);
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
+      dispatch({ type: 'save-failed', message: reason instanceof Error ? reason.message : String(reason) });
     }
   };
 
@@ -301,7 +267,7 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
             <h3>
               {SECTION_LABELS[section]} <span className="stage-step">{(run?.index ?? 0) + 1} of 5</span>
             </h3>
-            <button type="button" className="text-button" aria-pressed={!showText} onClick={() => setShowText((v) => !v)}>
+            <button type="button" className="text-button" aria-pressed={!showText} onClick={() => dispatch({ type: 'toggle-text' })}>
               {showText ? 'Hide the text' : 'Show the text'}
             </button>
           </div>
@@ -343,13 +309,13 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
             </div>
           ) : null}
           <div className="rehearsal-actions">
-            <button type="button" aria-expanded={notesShown} onClick={() => setNotesShown((v) => !v)}>
+            <button type="button" aria-expanded={notesShown} onClick={() => dispatch({ type: 'toggle-notes' })}>
               {notesShown ? 'Hide my notes' : 'Show my notes'}
             </button>
             <button type="button" className="primary" ref={nextRef} onClick={next}>
               {probeIndex + 1 >= probes.length ? 'Done with follow-ups' : 'Next follow-up'} →
             </button>
-            <button type="button" onClick={() => setPhase('rate')}>
+            <button type="button" onClick={() => dispatch({ type: 'skip-to-rating' })}>
               Skip to rating
             </button>
           </div>
@@ -377,7 +343,7 @@ export function Rehearsal({ story, promptId, readOnly, onLogged, onReadAloud }: 
                       name={ratingName}
                       value={value}
                       checked={rating === value}
-                      onChange={() => setRating(value)}
+                      onChange={() => dispatch({ type: 'rate', rating: value })}
                     />
                     <span>
                       {value} · {RATING_LABELS[value]}

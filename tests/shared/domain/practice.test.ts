@@ -6,7 +6,11 @@ import {
   pickOne,
   type PracticeRun,
   previousSection,
+  READY_SESSION,
+  type RehearsalAction,
   rehearsalDone,
+  rehearsalReducer,
+  type RehearsalSession,
   rehearsalSeconds,
   sectionVerdict,
   startRehearsal,
@@ -77,5 +81,63 @@ describe('verdicts and summaries', () => {
     expect(pickOne(['a', 'b', 'c'], 0, 'a')).toBe('b');
     expect(pickOne(['a'], 0.5, 'a')).toBe('a');
     expect(pickOne([], 0.5)).toBeNull();
+  });
+});
+
+describe('a rehearsal on screen', () => {
+  const play = (actions: RehearsalAction[], from: RehearsalSession = READY_SESSION): RehearsalSession => actions.reduce(rehearsalReducer, from);
+  const fiveSections = (start: number, probes: number): RehearsalAction[] =>
+    [1, 2, 3, 4, 5].map((k) => ({ type: 'next', at: start + k * 10_000, probes }));
+
+  it('runs from ready through the five sections, the probes one by one, then the rating and the save', () => {
+    let s = play([{ type: 'start', at: 0 }]);
+    expect(s.phase).toBe('running');
+    s = play(fiveSections(0, 2), s);
+    expect(s.phase).toBe('probes');
+    expect(s.stoppedAt).toBe(50_000);
+    expect(rehearsalSeconds(s.run!, s.stoppedAt!)).toEqual({ situation: 10, task: 10, action: 10, result: 10, reflection: 10 });
+    s = play([{ type: 'toggle-notes' }], s);
+    expect(s.notesShown).toBe(true);
+    // The next probe hides the notes again; after the last one comes the rating.
+    s = play([{ type: 'next', at: 60_000, probes: 2 }], s);
+    expect([s.probeIndex, s.notesShown, s.phase]).toEqual([1, false, 'probes']);
+    s = play([{ type: 'next', at: 70_000, probes: 2 }], s);
+    expect(s.phase).toBe('rate');
+    expect(s.stoppedAt).toBe(50_000); // the clock stopped with the story, not with the probes
+    // A rating out of the scale is not taken; then the save.
+    s = play([{ type: 'rate', rating: 9 }], s);
+    expect(s.rating).toBeNull();
+    s = play([{ type: 'save-failed', message: 'The disk is full.' }, { type: 'rate', rating: 4 }], s);
+    expect([s.rating, s.error, s.phase]).toEqual([4, 'The disk is full.', 'rate']);
+    s = play([{ type: 'saved' }], s);
+    expect([s.phase, s.error]).toEqual(['saved', null]);
+  });
+
+  it('goes straight to the rating when the story has no probes, or when the user skips them', () => {
+    expect(play([{ type: 'start', at: 0 }, ...fiveSections(0, 0)]).phase).toBe('rate');
+    const probing = play([{ type: 'start', at: 0 }, ...fiveSections(0, 3), { type: 'toggle-notes' }, { type: 'skip-to-rating' }]);
+    expect([probing.phase, probing.notesShown]).toEqual(['rate', false]);
+  });
+
+  it('goes back a section while running, and ignores what does not apply to the phase', () => {
+    let s = play([{ type: 'start', at: 0 }, { type: 'next', at: 5_000, probes: 1 }, { type: 'back', at: 8_000 }]);
+    expect(s.run!.index).toBe(0);
+    expect(rehearsalSeconds(s.run!, 8_000).situation).toBe(5);
+    expect(rehearsalSeconds(s.run!, 8_000).task).toBe(3);
+    // Before the start, the main key, back, notes, skip, rating and saved change nothing.
+    for (const action of [
+      { type: 'next', at: 1, probes: 1 },
+      { type: 'back', at: 1 },
+      { type: 'toggle-notes' },
+      { type: 'skip-to-rating' },
+      { type: 'rate', rating: 3 },
+      { type: 'saved' },
+    ] as RehearsalAction[])
+      expect(rehearsalReducer(READY_SESSION, action)).toBe(READY_SESSION);
+    // Stop drops the run but keeps the choice to hide the text, and a new start keeps it too.
+    s = play([{ type: 'toggle-text' }, { type: 'stop' }], s);
+    expect([s.phase, s.run, s.showText]).toEqual(['ready', null, false]);
+    s = play([{ type: 'start', at: 100 }], s);
+    expect([s.phase, s.showText, s.run!.since]).toEqual(['running', false, 100]);
   });
 });
