@@ -1,19 +1,20 @@
 import type { EditorState, LexicalEditor } from 'lexical';
-import { memo, type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { SECTION_IDS, SECTION_LABELS, type SectionId } from '../../../shared/domain/sections.ts';
 import { draftOf, sectionTexts, type Story, type StoryDraft } from '../../../shared/domain/story.ts';
 import { formatDuration, sectionStatus } from '../../../shared/domain/timing.ts';
-import { createStoryLinter, type Diagnostic, type LintInput, type LintOptions, type Suppression } from '../../../shared/lint/index.ts';
+import type { Diagnostic, LintOptions } from '../../../shared/lint/index.ts';
 import { DEFAULT_VERDICT_LEVEL, judgeStory } from '../../../shared/lint/verdict.ts';
 import type { SaveAck } from '../../../shared/ipc/contract.ts';
 import { call } from '../api/client.ts';
 import { framework } from '../content/framework.ts';
 import { type ActiveFinding, FindingTooltip } from '../lint/FindingTooltip.tsx';
 import { findingsAtCaret, findingsAtPoint, revealFinding } from '../lint/finding-at.ts';
-import { HighlightPainter } from '../lint/highlights.ts';
 import { LintPanel, type LintTab } from '../lint/LintPanel.tsx';
 import { rubric } from '../lint/rubric.ts';
+import { useLintPainting } from '../lint/useLintPainting.ts';
+import { useSuppressions } from '../lint/useSuppressions.ts';
 import { PromptPicker } from '../mapping/PromptPicker.tsx';
 import { StoryMappingPanels } from '../mapping/StoryMappingPanels.tsx';
 import { useLintOptions } from '../settings/preferences.tsx';
@@ -37,10 +38,6 @@ function sameActiveFinding(a: ActiveFinding | null, b: ActiveFinding | null): bo
     a.rect.bottom === b.rect.bottom &&
     a.diagnostics.map((d) => d.fingerprint).join() === b.diagnostics.map((d) => d.fingerprint).join()
   );
-}
-
-function lintInputOf(draft: StoryDraft): LintInput {
-  return { sections: sectionTexts(draft.sections), principles: draft.principles.map((p) => p.id), level: draft.level ?? undefined };
 }
 
 function newSessionId(): string {
@@ -166,25 +163,12 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush, lintTab }
     [change, readOnly],
   );
 
-  // Lint: runs on every change (no save needed), painted over the text without touching the document. The linter
-  // re-reads only the sections whose text changed; the painter re-maps only the sections whose editor state or
-  // findings changed.
-  const linter = useMemo(() => createStoryLinter(rubric()), []);
-  const painter = useMemo(() => new HighlightPainter(), []);
-  const editors = useRef(new Map<SectionId, LexicalEditor>());
-  const [suppressions, setSuppressions] = useState<Suppression[]>([]);
-  // The speaking pace and the rules turned off or re-graded in Settings.
+  // Lint on every change, painted over the text (lint/useLintPainting.ts), with the story's ignored findings
+  // (lint/useSuppressions.ts), the speaking pace and the rules turned off or re-graded in Settings.
+  const { suppressions, ignore, unignore } = useSuppressions(story.id);
   const lintOptions = useLintOptions();
   const options = useMemo<LintOptions>(() => ({ ...lintOptions, suppressions }), [lintOptions, suppressions]);
-  const optionsRef = useRef(options);
-  /** The findings painted last: on the editors' current text, whatever React has rendered so far. */
-  const diagnosticsRef = useRef<readonly Diagnostic[]>([]);
-  /** Lints the newest draft and brings the highlights up to date with it and with the editors. */
-  const lintAndPaint = useCallback((): void => {
-    const { diagnostics } = linter.analyze(lintInputOf(draftRef.current), optionsRef.current);
-    diagnosticsRef.current = diagnostics;
-    painter.paint(editors.current, diagnostics);
-  }, [linter, painter]);
+  const { analysis, editors, diagnosticsRef, lintAndPaint, repaint } = useLintPainting(draft, draftRef, options);
 
   const [active, setActive] = useState<ActiveFinding | null>(null);
 
@@ -246,22 +230,7 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush, lintTab }
 
   const onBlur = useCallback(() => void flush(), [flush]);
 
-  useEffect(() => {
-    call('lint.suppressions', { storyId: story.id }).then(setSuppressions, () => setSuppressions([]));
-  }, [story.id]);
   const texts = useMemo(() => sectionTexts(draft.sections), [draft.sections]);
-  // For the panel, score and gauges. After a keystroke this is the analysis already made for its highlights.
-  const analysis = useMemo(
-    () => linter.analyze(lintInputOf(draft), options),
-    [linter, draft, options],
-  );
-  // Principles, suppressions or settings changed (or a render caught up): paint from the newest draft, which a
-  // keystroke may have moved past what this render shows.
-  useLayoutEffect(() => {
-    optionsRef.current = options;
-    lintAndPaint();
-  }, [analysis, options, lintAndPaint]);
-  useEffect(() => () => painter.clear(), [painter]);
   // The verdict per principle, from the same analysis (shared/lint/verdict.ts).
   const verdicts = useMemo(
     () =>
@@ -293,14 +262,14 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush, lintTab }
         if (!editor.getRootElement()?.contains(document.activeElement)) return;
         scheduleAfterEdit({ caret: { section, editor } });
       });
-      painter.paint(editors.current, diagnosticsRef.current);
+      repaint();
       return () => {
         unregister();
         if (afterEdit.current.caret?.editor === editor) afterEdit.current.caret = null;
         if (editors.current.get(section) === editor) editors.current.delete(section);
       };
     },
-    [painter, scheduleAfterEdit],
+    [editors, repaint, scheduleAfterEdit],
   );
 
   // One stable set of callbacks per section, so a keystroke in one section re-renders none of the editors.
@@ -326,31 +295,6 @@ export function StoryEditor({ story, readOnly, onSaved, registerFlush, lintTab }
     const editor = editors.current.get(section);
     if (editor) revealFinding(editor, { start, end });
   }, []);
-  const ignore = useCallback(
-    (diagnostic: Diagnostic, reason: string) => {
-      const suppression: Suppression = {
-        ruleId: diagnostic.ruleId,
-        section: diagnostic.section,
-        fingerprint: diagnostic.fingerprint,
-        ...(reason ? { reason } : {}),
-      };
-      call('lint.suppress', { storyId: story.id, suppression }).then(
-        () => setSuppressions((list) => [...list.filter((s) => s.fingerprint !== suppression.fingerprint), suppression]),
-        () => undefined,
-      );
-    },
-    [story.id],
-  );
-  const unignore = useCallback(
-    (suppression: Suppression) => {
-      call('lint.unsuppress', { storyId: story.id, fingerprint: suppression.fingerprint }).then(
-        () => setSuppressions((list) => list.filter((s) => s.fingerprint !== suppression.fingerprint)),
-        () => undefined,
-      );
-    },
-    [story.id],
-  );
-
   return (
     <div className="story-layout">
     <article className="story-editor" aria-label="Story editor">
