@@ -1,10 +1,10 @@
-import './reliability/zod-no-eval.ts';
+import './app/zod-no-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserShellBridge } from './api/browser-shell-bridge.ts';
 import { App } from './app/App.tsx';
 import { PreferencesProvider } from './settings/preferences.tsx';
-import { RecoveryGate } from './reliability/RecoveryGate.tsx';
+import { RecoveryGate } from './backups/RecoveryGate.tsx';
 import './styles.css';
 
 // Served over HTTP, the page is the browser shell's: its calls go back to the same origin, with the session cookie.

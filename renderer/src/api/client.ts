@@ -1,6 +1,6 @@
 import type { ChannelName, InputOf, OutputOf, StoryBankApi } from '../../../shared/ipc/contract.ts';
 import type { AppErrorInfo } from '../../../shared/ipc/result.ts';
-import { noteResult } from '../reliability/storage-alerts.ts';
+import { noteResult } from './storage-alerts.ts';
 
 declare global {
   interface Window {

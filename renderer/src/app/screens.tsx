@@ -7,7 +7,7 @@ import { StoryEditor } from '../editor/StoryEditor.tsx';
 import { HistoryView } from '../history/HistoryView.tsx';
 import { LoopView } from '../loop/LoopView.tsx';
 import { PracticeView } from '../practice/PracticeView.tsx';
-import { BackupsView } from '../reliability/BackupsView.tsx';
+import { BackupsView } from '../backups/BackupsView.tsx';
 import { SettingsView } from '../settings/SettingsView.tsx';
 import { EmptyState } from '../stories/EmptyState.tsx';
 import type { LintTab } from '../lint/LintPanel.tsx';

@@ -31,7 +31,7 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { memo, type ReactNode, useEffect, useState } from 'react';
-import { PasteGuardPlugin } from '../reliability/PasteGuardPlugin.tsx';
+import { PasteGuardPlugin } from './PasteGuardPlugin.tsx';
 
 /** Text formats a story keeps: bold and italic. Anything else pasted in (underline, code, colours) is dropped. */
 const KEPT_FORMATS = 1 | 2;

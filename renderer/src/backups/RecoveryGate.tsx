@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { RecoveryStatus } from '../../../shared/ipc/reliability.ts';
 import { call } from '../api/client.ts';
 import { RecoveryScreen } from './RecoveryScreen.tsx';
-import { StorageBanner } from './StorageBanner.tsx';
+import { StorageBanner } from '../app/StorageBanner.tsx';
 
 const reload = (): void => window.location.reload();
 

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { type StorageAlert, subscribeStorageAlerts } from './storage-alerts.ts';
+import { type StorageAlert, subscribeStorageAlerts } from '../api/storage-alerts.ts';
 
 const HEADINGS: Record<string, string> = {
   'storage-full': 'The disk is full',
