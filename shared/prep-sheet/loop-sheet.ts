@@ -6,7 +6,7 @@ import { RATING_LABELS, type LoopPlan, type Rating } from '../loop/solve.ts';
 import { escapeHtml as esc } from './html-escape.ts';
 import { sheetCss } from './sheet-css.ts';
 import { compactCard, formatSheetDate, plural, probeHtml, SHEET_HTML_PREFIX } from './sheet-html.ts';
-import { prepareSheet, type PaperSize, type SheetProbe, type SheetStory, type SheetStoryInput } from './sheet-model.ts';
+import { prepareSheet, principleNameIn, type PaperSize, type SheetProbe, type SheetStory, type SheetStoryInput } from './sheet-model.ts';
 
 /**
  * The loop sheet: what to take into an interview loop, printed. A first page with the whole plan (every
@@ -88,7 +88,7 @@ export function prepareLoopSheet(input: LoopSheetInput): LoopSheetModel {
     },
   });
   const byId = new Map(sheet.stories.map((s) => [s.id, s]));
-  const nameOf = (id: string): string => framework.principles.find((p) => p.id === id)?.name ?? id;
+  const nameOf = (id: string): string => principleNameIn(framework, id);
   const probesOf = new Map(framework.principles.map((p) => [p.id, p.probes]));
 
   const interviewers = loop.interviewers.map((person, index) => {

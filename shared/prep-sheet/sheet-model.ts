@@ -164,7 +164,8 @@ function blocksOf(section: { json: string; text: string }): Block[] {
     }));
 }
 
-function nameOf(framework: Framework, id: string): string {
+/** A principle's name in the framework (or the built-in list), else its id. */
+export function principleNameIn(framework: Framework, id: string): string {
   const found = framework.principles.find((p) => p.id === id);
   if (found) return found.name;
   return isPrincipleId(id) ? builtInPrincipleName(id) : id;
@@ -213,7 +214,7 @@ function prepareStory(input: SheetStoryInput, framework: Framework, rubric: Comp
     context: story.context.trim(),
     level: story.level,
     tags: [...story.tags],
-    principles: story.principles.map((p) => ({ id: p.id, name: nameOf(framework, p.id), role: p.role })),
+    principles: story.principles.map((p) => ({ id: p.id, name: principleNameIn(framework, p.id), role: p.role })),
     sections: SECTION_IDS.map((id) => ({
       id,
       label: SECTION_LABELS[id],
@@ -274,7 +275,7 @@ export function prepareSheet(input: PrepSheetInput): SheetModel {
     else
       groups.push({
         principleId: story.groupPrincipleId,
-        heading: story.groupPrincipleId === null ? 'Not mapped to a principle yet' : nameOf(framework, story.groupPrincipleId),
+        heading: story.groupPrincipleId === null ? 'Not mapped to a principle yet' : principleNameIn(framework, story.groupPrincipleId),
         stories: [story],
       });
   }

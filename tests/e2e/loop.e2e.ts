@@ -2,20 +2,31 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { BROWSER_SHELL_ONLY, expect, test } from './fixtures.ts';
 import { StoryBankPage } from './pages/story-bank-page.ts';
 
-test('the Loop screen plans a loop from a template over the bank, re-plans around a pin and a ban, and keeps the loop', async ({ page, shell }) => {
+/** The app on a bank of the sample stories. */
+async function openWithSamples(page: Page, url: string): Promise<void> {
   const app = new StoryBankPage(page);
-  await app.open(shell.url);
+  await app.open(url);
   await page.getByRole('button', { name: 'Look at sample stories first' }).click();
   await expect(app.storyItem('Sample: Database migration')).toBeVisible();
+}
 
+/** A new loop from the onsite template, on the Loop screen. */
+async function newOnsiteLoop(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Loop' }).click();
+  await page.getByLabel('New loop from').selectOption({ label: 'Onsite: four interviewers and a bar raiser' });
+  await page.getByRole('button', { name: 'New loop' }).click();
+}
+
+test('the Loop screen plans a loop from a template over the bank, re-plans around a pin and a ban, and keeps the loop', async ({ page, shell }) => {
+  await openWithSamples(page, shell.url);
   await page.getByRole('tab', { name: 'Loop' }).click();
   await expect(page.getByRole('heading', { name: 'Interview loop', level: 1 })).toBeVisible();
   await expect(page.getByText('No loop yet')).toBeVisible();
-  await page.getByLabel('New loop from').selectOption({ label: 'Onsite: four interviewers and a bar raiser' });
-  await page.getByRole('button', { name: 'New loop' }).click();
+  await newOnsiteLoop(page);
 
   const slots = page.getByTestId('loop-slot');
   await expect(slots).toHaveCount(10);
@@ -78,13 +89,8 @@ const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 
 test('the loop sheet: saved as a PDF with the plan first and a page per interviewer, and printed in a tab of its own', { tag: BROWSER_SHELL_ONLY }, async ({ page, shell }, testInfo) => {
   test.skip(!hasPoppler, 'pdftotext (poppler-utils) is needed to read the PDF');
-  const app = new StoryBankPage(page);
-  await app.open(shell.url);
-  await page.getByRole('button', { name: 'Look at sample stories first' }).click();
-  await expect(app.storyItem('Sample: Database migration')).toBeVisible();
-  await page.getByRole('tab', { name: 'Loop' }).click();
-  await page.getByLabel('New loop from').selectOption({ label: 'Onsite: four interviewers and a bar raiser' });
-  await page.getByRole('button', { name: 'New loop' }).click();
+  await openWithSamples(page, shell.url);
+  await newOnsiteLoop(page);
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Acme onsite');
   await expect(page.getByTestId('loop-slot')).toHaveCount(10);
   const told = await page.locator('[data-testid="loop-slot"] td:nth-child(3) .link-button').allTextContents();
@@ -125,13 +131,8 @@ test('the loop sheet: saved as a PDF with the plan first and a page per intervie
 });
 
 test('each fix in the loop’s warnings is a link: write the missing story, or open the principle guide', async ({ page, shell }) => {
-  const app = new StoryBankPage(page);
-  await app.open(shell.url);
-  await page.getByRole('button', { name: 'Look at sample stories first' }).click();
-  await expect(app.storyItem('Sample: Database migration')).toBeVisible();
-  await page.getByRole('tab', { name: 'Loop' }).click();
-  await page.getByLabel('New loop from').selectOption({ label: 'Onsite: four interviewers and a bar raiser' });
-  await page.getByRole('button', { name: 'New loop' }).click();
+  await openWithSamples(page, shell.url);
+  await newOnsiteLoop(page);
   await expect(page.getByTestId('loop-slot')).toHaveCount(10);
 
   await page.getByRole('region', { name: 'Loop sheet' }).scrollIntoViewIfNeeded();

@@ -149,7 +149,7 @@ export function createImporter(db: Db, repos: BankRepositories, records: BankRec
       };
     }
     const p = parsed.parsed;
-    const { steps, settings = [], loops = [] } = p.kind === 'markdown' ? { ...planMarkdown(p), settings: [], loops: [] } : planBackup(p);
+    const { steps, settings, loops } = p.kind === 'markdown' ? { ...planMarkdown(p), settings: [], loops: [] } : planBackup(p);
     const items = steps.map((s) => s.item);
     return {
       preview: {

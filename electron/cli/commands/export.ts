@@ -4,10 +4,10 @@ import { isPrincipleId, principleName } from '../../../shared/domain/principles.
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import { SHEET_BATCH, type SheetStoryRecord } from '../../../shared/ipc/transfer-channels.ts';
 import { buildPrepSheet, PAPER_SIZES, type PaperSize, SHEET_LAYOUTS, type SheetLayout, sheetScope } from '../../../shared/prep-sheet/index.ts';
-import { NoChromiumError, PdfRenderError, printPdfWithChromium } from '../../backend/prep-sheet/chromium-pdf.ts';
 import { BankCallError, call } from '../bank-call.ts';
 import { loadFramework } from '../content-files.ts';
 import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
+import { kb, sheetPdf, writeOutputFile as writeFile, writeProblem } from '../output-file.ts';
 import { loadCompiledRubric } from '../rubric-files.ts';
 import { openBankForCli, BankUnavailableError } from '../open-bank.ts';
 
@@ -50,15 +50,6 @@ async function chosenIds(handlers: Handlers, principle: string | undefined, stor
     if (page.length < 10_000) break;
   }
   return ids.reverse();
-}
-
-function writeFile(file: string, data: string | Uint8Array): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, data);
-}
-
-function kb(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`;
 }
 
 export const exportCommand: Command = {
@@ -147,22 +138,16 @@ export const exportCommand: Command = {
         },
       });
       io.stderr(`Making the PDF (${layout}, ${paper === 'a4' ? 'A4' : 'US Letter'})…\n`);
-      let pdf: Buffer;
-      try {
-        pdf = await printPdfWithChromium(html);
-      } catch (error) {
-        if (error instanceof NoChromiumError || error instanceof PdfRenderError) return fail(error.message);
-        throw error;
-      }
+      const printed = await sheetPdf(html);
+      if ('problem' in printed) return fail(printed.problem);
+      const { pdf } = printed;
       writeFile(out, pdf);
       io.stdout(`Wrote a ${layout} prep sheet of ${records.length} ${records.length === 1 ? 'story' : 'stories'} to ${out} (${kb(pdf.length)}).\n`);
       return EXIT.ok;
     } catch (error) {
       if (error instanceof BankCallError) return fail(error.message);
-      const code = (error as { code?: string }).code;
-      if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
-        return fail(`cannot write ${outArg}: ${(error as Error).message}`);
-      }
+      const problem = writeProblem(error, outArg);
+      if (problem) return fail(problem);
       throw error;
     } finally {
       await bank.close();

@@ -7,11 +7,11 @@ import { parseLoop, type Loop } from '../../../shared/loop/loop.ts';
 import { planJson, planStories } from '../../../shared/loop/plan-input.ts';
 import { planLoop, RATING_LABELS, type Rating } from '../../../shared/loop/solve.ts';
 import { buildLoopSheet, PAPER_SIZES, type PaperSize } from '../../../shared/prep-sheet/index.ts';
-import { NoChromiumError, PdfRenderError, printPdfWithChromium } from '../../backend/prep-sheet/chromium-pdf.ts';
 import { BankCallError, call } from '../bank-call.ts';
 import { loadFramework } from '../content-files.ts';
 import { EXIT, inputError, parseArgs, type CliIO, type Command } from '../io.ts';
 import { BankUnavailableError, openBankForCli } from '../open-bank.ts';
+import { kb, sheetPdf, writeOutputFile, writeProblem } from '../output-file.ts';
 import { loadCompiledRubric } from '../rubric-files.ts';
 
 const USAGE = `Usage: story-bank plan --loop FILE.json [--json]
@@ -155,22 +155,16 @@ export const planCommand: Command = {
         options: { paper, generatedAt: new Date(), pace: pace as number, overrides: overrides as Record<string, never> },
       });
       io.stderr(`Making the loop sheet (${paper === 'a4' ? 'A4' : 'US Letter'})…\n`);
-      let pdf: Buffer;
-      try {
-        pdf = await printPdfWithChromium(html);
-      } catch (error) {
-        if (error instanceof NoChromiumError || error instanceof PdfRenderError) return fail(error.message);
-        throw error;
-      }
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, pdf);
+      const printed = await sheetPdf(html);
+      if ('problem' in printed) return fail(printed.problem);
+      writeOutputFile(out, printed.pdf);
       const people = `${loop.interviewers.length} ${loop.interviewers.length === 1 ? 'interviewer' : 'interviewers'}`;
-      io.stdout(`Wrote the loop sheet for ${loop.name} (${people}) to ${outArg} (${Math.max(1, Math.round(pdf.length / 1024))} KB).\n`);
+      io.stdout(`Wrote the loop sheet for ${loop.name} (${people}) to ${outArg} (${kb(printed.pdf.length)}).\n`);
       return EXIT.ok;
     } catch (error) {
       if (error instanceof BankCallError) return fail(error.message);
-      const code = (error as { code?: string }).code;
-      if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') return fail(`cannot write ${outArg}: ${(error as Error).message}`);
+      const problem = writeProblem(error, outArg ?? '');
+      if (problem) return fail(problem);
       throw error;
     } finally {
       await bank.close();

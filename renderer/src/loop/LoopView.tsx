@@ -8,6 +8,7 @@ import { createPlanStoryReader } from '../../../shared/loop/plan-input.ts';
 import { planLoop, RATING_LABELS, type LoopPlan, type LoopWarning, type PlanStory } from '../../../shared/loop/solve.ts';
 import { DEFAULT_VERDICT_LEVEL } from '../../../shared/lint/verdict.ts';
 import { buildLoopSheet, type PaperSize } from '../../../shared/prep-sheet/index.ts';
+import { fileSlug } from '../../../shared/transfer/markdown-files.ts';
 import { call } from '../api/client.ts';
 import { getSetting } from '../api/settings.ts';
 import { framework, principleById } from '../content/framework.ts';
@@ -243,18 +244,6 @@ function LoopSheetActions(props: { body: Body; plan: LoopPlan; records: readonly
         </p>
       ) : null}
     </section>
-  );
-}
-
-/** A loop's name as part of a file name: letters, digits and dashes. */
-function fileSlug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .toLowerCase()
-      .slice(0, 60) || 'loop'
   );
 }
 
